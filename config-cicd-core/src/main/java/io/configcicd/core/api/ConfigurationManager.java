@@ -1,0 +1,253 @@
+package io.configcicd.core.api;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.load.Interpolator;
+import io.configcicd.core.merge.Merger;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigNodes;
+import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.Format;
+import io.configcicd.core.model.Origin;
+import io.configcicd.core.model.Scope;
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.repo.edit.DocumentEdits;
+import io.configcicd.core.repo.edit.Editors;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The library's entry point, with the operations of the original design: read a configuration by scope
+ * and name, update one path or several at once, save a whole override document, list, delete, the merged
+ * configuration of an environment, and explain where an effective value comes from. Every operation has
+ * an asynchronous variant that returns a {@link CompletableFuture}.
+ *
+ * <p>Writes go to the environment's override document ({@code environments/E.*}), whichever scope names
+ * the environment: {@code GLOBAL/E} changes E's effective configuration, and the override is the one
+ * file that changes E alone. Writes edit the file in place (comments, order and quoting kept), are
+ * atomic, and hold a lock that other threads and processes respect, so concurrent writers of different
+ * keys all win.
+ */
+public final class ConfigurationManager implements AutoCloseable {
+
+    private final ConfigDirectory directory;
+    private final ExecutorService executor;
+
+    private ConfigurationManager(ConfigDirectory directory, ExecutorService executor) {
+        this.directory = directory;
+        this.executor = executor;
+    }
+
+    /** Opens the configuration directory {@code dir} (for example {@code Path.of("configuration")}). */
+    public static ConfigurationManager open(Path dir) {
+        ExecutorService executor = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads());
+        try {
+            return new ConfigurationManager(ConfigDirectory.open(dir, Codecs.standard(), executor), executor);
+        } catch (RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "config-cicd-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public ConfigDirectory directory() {
+        return directory;
+    }
+
+    // ----------------------------------------------------------------- reading
+
+    /**
+     * {@code GLOBAL, E}: the effective configuration of environment E; {@code ENVIRONMENT, E}: E's override
+     * document alone. References such as {@code ${VAR}} are kept as written.
+     */
+    public Configuration getConfiguration(Scope scope, String name) {
+        requireEnvironment(name);
+        if (scope == Scope.GLOBAL) {
+            return getMergedConfiguration(name);
+        }
+        ConfigMap doc = directory.environmentDocument(name).map(directory::document)
+                .orElse(ConfigMap.empty());
+        return new Configuration(Scope.ENVIRONMENT, name, doc);
+    }
+
+    /** The effective configuration of an environment: {@code global/*} in name order, then its override. */
+    public Configuration getMergedConfiguration(String environment) {
+        requireEnvironment(environment);
+        List<String> files = new ArrayList<>(directory.globalDocuments());
+        directory.environmentDocument(environment).ifPresent(files::add);
+        return new Configuration(Scope.GLOBAL, environment, Merger.merge(directory.documents(files)));
+    }
+
+    /** Like {@link #getConfiguration} with every {@code ${VAR}} resolved; an unresolved one is an error at its file:line. */
+    public Configuration getResolvedConfiguration(Scope scope, String name, Interpolator interpolator) {
+        Configuration c = getConfiguration(scope, name);
+        return new Configuration(c.scope(), c.name(), interpolator.resolve(c.root()));
+    }
+
+    /** {@code GLOBAL}: every environment (each has an effective configuration); {@code ENVIRONMENT}: those with an override document. */
+    public List<String> listConfigurations(Scope scope) {
+        if (scope == Scope.GLOBAL) {
+            return directory.environments();
+        }
+        return directory.environments().stream().filter(e -> directory.environmentDocument(e).isPresent()).toList();
+    }
+
+    /** Where the effective value of a path in an environment was set, and what it overrode. */
+    public Explanation explain(String environment, String path) {
+        ConfigPath p = ConfigPath.parse(path);
+        Configuration c = getMergedConfiguration(environment);
+        ConfigNode node = ConfigNodes.at(c.root(), p);
+        if (node == null) {
+            throw ConfigCicdException.badInput("'" + path + "' is not set in the effective configuration of " + environment,
+                    "run 'list' or 'get --path <parent>' to see the keys that exist");
+        }
+        Origin setAt = node.origin();
+        if (!p.isRoot() && p.last() instanceof ConfigPath.Key k && ConfigNodes.at(c.root(), p.parent()) instanceof ConfigMap parent) {
+            setAt = node instanceof ConfigMap ? parent.keyOrigin(k.name()) : node.origin();
+        }
+        return new Explanation(environment, p, node, setAt, node.overridden());
+    }
+
+    // ----------------------------------------------------------------- writing
+
+    /** Sets one path (a scalar, or a whole subtree given as a Map or List) in the environment's override document. */
+    public UpdateResult updateConfiguration(Scope scope, String name, String path, Object value) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(path, value);
+        return batchUpdateConfiguration(scope, name, one);
+    }
+
+    /** Sets several paths in one locked, atomic write of the override document. */
+    public UpdateResult batchUpdateConfiguration(Scope scope, String name, Map<String, ?> updates) {
+        requireEnvironment(name);
+        Configuration before = getMergedConfiguration(name);
+        String file = overrideDocument(name);
+        List<UpdateResult.PathUpdate> done = new ArrayList<>();
+        directory.locked(file, () -> {
+            String text = currentText(file);
+            for (Map.Entry<String, ?> e : updates.entrySet()) {
+                ConfigPath p = ConfigPath.parse(e.getKey());
+                if (p.isRoot()) {
+                    throw ConfigCicdException.badInput("an empty path names the whole document",
+                            "use saveConfiguration to replace a whole document");
+                }
+                ConfigNode value = ConfigNodes.fromPlain(e.getValue(), Origin.UNKNOWN);
+                text = Editors.of(formatOf(file)).set(text, p, value, file);
+                done.add(new UpdateResult.PathUpdate(p, before.node(p.toString()), value));
+            }
+            writeChecked(file, text);
+            return null;
+        });
+        return new UpdateResult(file, done);
+    }
+
+    /**
+     * Replaces the override document of an environment with the given tree. An existing file is edited in
+     * place, key by key, so its comments stay; a new one is written as YAML.
+     */
+    public void saveConfiguration(Scope scope, String name, Map<String, ?> document) {
+        if (scope != Scope.ENVIRONMENT) {
+            throw ConfigCicdException.badInput("only an override document can be saved whole",
+                    "save with scope environment; scope global is the merge of global/* and the override");
+        }
+        requireEnvironment(name);
+        String file = overrideDocument(name);
+        ConfigNode tree = ConfigNodes.fromPlain(document, Origin.UNKNOWN);
+        directory.locked(file, () -> {
+            String text;
+            if (directory.exists(file)) {
+                String old = currentText(file);
+                text = DocumentEdits.replaceDocument(Editors.of(formatOf(file)), old, directory.document(file), tree, file);
+            } else {
+                text = directory.codecs().of(formatOf(file)).render(tree);
+            }
+            writeChecked(file, text);
+            return null;
+        });
+    }
+
+    /** Deletes the override document of an environment; false when it had none. */
+    public boolean deleteConfiguration(Scope scope, String name) {
+        if (scope != Scope.ENVIRONMENT) {
+            throw ConfigCicdException.badInput("only an override document can be deleted", "use scope environment");
+        }
+        return directory.environmentDocument(name).map(f -> directory.locked(f, () -> directory.delete(f))).orElse(false);
+    }
+
+    // ----------------------------------------------------------------- async
+
+    public CompletableFuture<Configuration> getConfigurationAsync(Scope scope, String name) {
+        return CompletableFuture.supplyAsync(() -> getConfiguration(scope, name), executor);
+    }
+
+    public CompletableFuture<Configuration> getMergedConfigurationAsync(String environment) {
+        return CompletableFuture.supplyAsync(() -> getMergedConfiguration(environment), executor);
+    }
+
+    public CompletableFuture<UpdateResult> updateConfigurationAsync(Scope scope, String name, String path, Object value) {
+        return CompletableFuture.supplyAsync(() -> updateConfiguration(scope, name, path, value), executor);
+    }
+
+    public CompletableFuture<UpdateResult> batchUpdateConfigurationAsync(Scope scope, String name, Map<String, ?> updates) {
+        return CompletableFuture.supplyAsync(() -> batchUpdateConfiguration(scope, name, updates), executor);
+    }
+
+    public CompletableFuture<Void> saveConfigurationAsync(Scope scope, String name, Map<String, ?> document) {
+        return CompletableFuture.runAsync(() -> saveConfiguration(scope, name, document), executor);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    private void requireEnvironment(String name) {
+        if (!directory.hasEnvironment(name)) {
+            throw ConfigCicdException.badInput("unknown environment '" + name + "'",
+                    "known environments: " + String.join(", ", directory.environments())
+                            + "; add environments/" + name + ".yaml or declare it under environments: in config-cicd.yaml");
+        }
+    }
+
+    private String overrideDocument(String env) {
+        return directory.environmentDocument(env).orElseGet(() -> directory.newEnvironmentDocument(env, Format.YAML));
+    }
+
+    private String currentText(String file) {
+        if (!directory.exists(file)) {
+            return "";
+        }
+        return io.configcicd.core.load.Utf8.decode(directory.readBytes(file, directory.settings().limits()), file);
+    }
+
+    private void writeChecked(String file, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        directory.parseText(file, bytes);
+        directory.write(file, bytes);
+    }
+
+    private static Format formatOf(String file) {
+        return Format.ofFileName(file).orElseThrow();
+    }
+}

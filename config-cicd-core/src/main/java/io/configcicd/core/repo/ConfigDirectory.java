@@ -1,0 +1,312 @@
+package io.configcicd.core.repo;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.load.ConfigParseException;
+import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.Format;
+import io.configcicd.core.model.Origin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A configuration directory on disk (ARCHITECTURE 2): {@code global/}, {@code environments/},
+ * {@code schemas/} and the settings file. Every file it touches is checked to stay inside the directory
+ * (no {@code ../}, no absolute names, no symbolic links that lead out). Parsed documents are cached by
+ * file stamp, and several documents load in parallel.
+ */
+public final class ConfigDirectory {
+
+    public static final String GLOBAL_DIR = "global";
+    public static final String ENVIRONMENTS_DIR = "environments";
+    public static final String SCHEMAS_DIR = "schemas";
+    public static final String STATE_DIR = ".config-cicd";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
+    private final Path root;
+    private final Codecs codecs;
+    private final Executor executor;
+    private final ConcurrentHashMap<String, CachedDocument> cache = new ConcurrentHashMap<>();
+    private volatile Settings settings;
+
+    private record CachedDocument(Object fileKey, long modified, long size, ConfigMap tree) {
+    }
+
+    private ConfigDirectory(Path root, Codecs codecs, Executor executor) {
+        this.root = root;
+        this.codecs = codecs;
+        this.executor = executor;
+    }
+
+    /** Opens an existing directory; a missing one is bad input (exit 2). */
+    public static ConfigDirectory open(Path dir, Codecs codecs, Executor executor) {
+        if (!Files.isDirectory(dir)) {
+            throw ConfigCicdException.badInput("configuration directory " + dir + " does not exist",
+                    "pass --config-dir DIR (or -Dconfig.dir) pointing at the directory that holds global/ and environments/");
+        }
+        try {
+            return new ConfigDirectory(dir.toRealPath(), codecs, executor);
+        } catch (IOException e) {
+            throw ConfigCicdException.external("cannot open " + dir + ": " + e.getMessage(), "check permissions", e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Codecs codecs() {
+        return codecs;
+    }
+
+    /**
+     * Checks a user-given name (environment, document): letters, digits, '.', '_' and '-', not starting
+     * with a dot, so it can never leave its folder.
+     */
+    public static String checkName(String name, String what) {
+        if (name == null || !NAME.matcher(name).matches() || name.length() > 128) {
+            throw new InvalidNameException(String.valueOf(name),
+                    "invalid " + what + " name '" + name + "'",
+                    "a name uses only letters, digits, '.', '_' and '-', does not start with '.', and is at most 128 characters");
+        }
+        return name;
+    }
+
+    // ----------------------------------------------------------------- layout
+
+    public Settings settings() {
+        Settings s = settings;
+        if (s == null) {
+            s = Files.isRegularFile(root.resolve(Settings.FILE_NAME))
+                    ? Settings.from(parse(Settings.FILE_NAME, LoadLimits.DEFAULT)) : Settings.defaults();
+            settings = s;
+        }
+        return s;
+    }
+
+    /** The base documents, relative names such as {@code global/base.yaml}, in merge (file-name) order. */
+    public List<String> globalDocuments() {
+        return configFiles(GLOBAL_DIR);
+    }
+
+    public List<String> schemaDocuments() {
+        return configFiles(SCHEMAS_DIR);
+    }
+
+    /** Every environment: those with an override document and those declared in the settings, sorted. */
+    public List<String> environments() {
+        TreeSet<String> names = new TreeSet<>();
+        for (String f : configFiles(ENVIRONMENTS_DIR)) {
+            names.add(baseName(f));
+        }
+        settings().environments().forEach(e -> names.add(e.name()));
+        return List.copyOf(names);
+    }
+
+    public boolean hasEnvironment(String env) {
+        checkName(env, "environment");
+        return environmentDocument(env).isPresent() || settings().environment(env).isPresent();
+    }
+
+    /** The override document of an environment, if it has one; two files for one environment is an error. */
+    public Optional<String> environmentDocument(String env) {
+        checkName(env, "environment");
+        List<String> found = new ArrayList<>();
+        for (String f : configFiles(ENVIRONMENTS_DIR)) {
+            if (baseName(f).equals(env)) {
+                found.add(f);
+            }
+        }
+        if (found.size() > 1) {
+            throw ConfigCicdException.badInput("environment '" + env + "' has several override documents: " + found,
+                    "keep one file per environment in " + ENVIRONMENTS_DIR + "/");
+        }
+        return found.stream().findFirst();
+    }
+
+    /** Where a new override document of an environment goes. */
+    public String newEnvironmentDocument(String env, Format format) {
+        return ENVIRONMENTS_DIR + "/" + checkName(env, "environment") + "." + format.defaultExtension();
+    }
+
+    private static String baseName(String relative) {
+        String file = relative.substring(relative.lastIndexOf('/') + 1);
+        return file.substring(0, file.lastIndexOf('.'));
+    }
+
+    private List<String> configFiles(String folder) {
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isRegularFile(p))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && Format.ofFileName(n).isPresent())
+                    .sorted()
+                    .map(n -> folder + "/" + n)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ----------------------------------------------------------------- files
+
+    /** The absolute path of a relative name, checked to stay inside the directory, symbolic links followed. */
+    public Path resolve(String relative) {
+        Path rel = Path.of(relative);
+        if (rel.isAbsolute() || relative.contains("\\")) {
+            throw new InvalidNameException(relative, "'" + relative + "' is not a path inside the configuration directory",
+                    "use a path relative to " + root);
+        }
+        Path p = root.resolve(rel).normalize();
+        if (!p.startsWith(root)) {
+            throw new InvalidNameException(relative, "'" + relative + "' leads outside the configuration directory",
+                    "use a path inside " + root);
+        }
+        Path existing = p;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        try {
+            if (existing != null && !existing.toRealPath().startsWith(root)) {
+                throw new InvalidNameException(relative, "'" + relative + "' is a symbolic link that leads outside the configuration directory",
+                        "replace the link with the file itself");
+            }
+        } catch (IOException e) {
+            throw new InvalidNameException(relative, "'" + relative + "' cannot be resolved: " + e.getMessage(),
+                    "check the file and its links");
+        }
+        return p;
+    }
+
+    public boolean exists(String relative) {
+        return Files.isRegularFile(resolve(relative));
+    }
+
+    /** The raw bytes of a file, refused when larger than the limit. */
+    public byte[] readBytes(String relative, LoadLimits limits) {
+        Path p = resolve(relative);
+        try {
+            long size = Files.size(p);
+            if (size > limits.maxDocumentBytes()) {
+                throw new ConfigParseException(Origin.file(relative), "file is " + size + " bytes, over the limit of "
+                        + limits.maxDocumentBytes(), "split the file, or raise limits.max_document_bytes in " + Settings.FILE_NAME);
+            }
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            throw ConfigCicdException.badInput(relative + " does not exist", "check the name");
+        } catch (IOException e) {
+            throw ConfigCicdException.external("cannot read " + relative + ": " + e.getMessage(), "check permissions", e);
+        }
+    }
+
+    /** Replaces a file atomically (temp file, fsync, rename). */
+    public void write(String relative, byte[] content) {
+        AtomicFiles.write(resolve(relative), content);
+        cache.remove(relative);
+    }
+
+    public boolean delete(String relative) {
+        try {
+            cache.remove(relative);
+            return Files.deleteIfExists(resolve(relative));
+        } catch (IOException e) {
+            throw ConfigCicdException.external("cannot delete " + relative + ": " + e.getMessage(), "check permissions", e);
+        }
+    }
+
+    /** Runs a read-modify-write of one file under a lock that other threads and processes respect. */
+    public <T> T locked(String relative, Supplier<T> action) {
+        resolve(relative);
+        Path lock = root.resolve(STATE_DIR).resolve("locks").resolve(relative.replace('/', '_') + ".lock");
+        return FileLocks.withLock(lock, action);
+    }
+
+    // ----------------------------------------------------------------- documents
+
+    /** A parsed configuration document (its top level must be a mapping), from the cache when unchanged. */
+    public ConfigMap document(String relative) {
+        Path p = resolve(relative);
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw ConfigCicdException.badInput(relative + " does not exist", "check the name");
+        } catch (IOException e) {
+            throw ConfigCicdException.external("cannot read " + relative + ": " + e.getMessage(), "check permissions", e);
+        }
+        CachedDocument c = cache.get(relative);
+        long modified = attrs.lastModifiedTime().toMillis();
+        if (c != null && c.modified == modified && c.size == attrs.size() && java.util.Objects.equals(c.fileKey, attrs.fileKey())) {
+            return c.tree;
+        }
+        ConfigMap tree = parse(relative, settings().limits());
+        cache.put(relative, new CachedDocument(attrs.fileKey(), modified, attrs.size(), tree));
+        return tree;
+    }
+
+    /** Several documents, parsed in parallel, in the order given. */
+    public List<ConfigMap> documents(List<String> relatives) {
+        if (relatives.size() <= 1) {
+            return relatives.stream().map(this::document).toList();
+        }
+        settings();
+        List<CompletableFuture<ConfigMap>> futures = new ArrayList<>(relatives.size());
+        for (String r : relatives) {
+            futures.add(CompletableFuture.supplyAsync(() -> document(r), executor));
+        }
+        List<ConfigMap> out = new ArrayList<>(relatives.size());
+        for (CompletableFuture<ConfigMap> f : futures) {
+            try {
+                out.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw e;
+            }
+        }
+        return out;
+    }
+
+    /** Parses text as the document {@code relative} would be parsed (for checking an edit before writing it). */
+    public ConfigMap parseText(String relative, byte[] content) {
+        return asMap(codecs.forFile(relative).parse(content, relative, settings().limits()), relative);
+    }
+
+    private ConfigMap parse(String relative, LoadLimits limits) {
+        byte[] bytes = readBytes(relative, limits);
+        return asMap(codecs.forFile(relative).parse(bytes, relative, limits), relative);
+    }
+
+    private static ConfigMap asMap(ConfigNode node, String relative) {
+        if (node instanceof ConfigMap m) {
+            return m;
+        }
+        if (node.isNull()) {
+            return ConfigMap.empty(Origin.file(relative));
+        }
+        throw new ConfigParseException(node.origin().isKnown() ? node.origin() : Origin.file(relative),
+                "the top level of a configuration file must be a mapping of keys to values, not a " + node.typeName(),
+                "write key: value pairs at the top level");
+    }
+}
