@@ -1,0 +1,123 @@
+package io.configcicd.core.security;
+
+import io.configcicd.core.model.ConfigList;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.ScalarType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Knows which values are secrets and hides them (ARCHITECTURE 2). A value is a secret when one of the
+ * keys on its path, lower-cased, matches a secret key pattern ({@code Settings.secretKeys()}: password,
+ * secret, token, api_key, ...) as whole words (see {@link #isSecretKey}). So {@code openai_api_key},
+ * {@code db_password} and {@code secret_token} are secrets, and so is everything under a key such as
+ * {@code credentials}; {@code max_tokens} is not.
+ *
+ * <p>{@link #mask} replaces every secret value by {@value #MASK}, except a value that is exactly one
+ * {@code ${VAR}} reference: it names where the secret lives and holds none. A reference with a default
+ * ({@code ${VAR:-default}}) is masked, because its default is written in the file.
+ */
+public final class SecretMasker {
+
+    /** What a secret value is replaced with. */
+    public static final String MASK = "******";
+
+    private static final Pattern PURE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.-]*}");
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+    private final List<String> patterns;
+
+    /** @param secretKeys the key patterns, for example {@code Settings.secretKeys()} */
+    public SecretMasker(List<String> secretKeys) {
+        List<String> p = new ArrayList<>(secretKeys.size());
+        for (String k : secretKeys) {
+            String lower = k.trim().toLowerCase(Locale.ROOT);
+            if (!lower.isEmpty()) {
+                p.add(lower);
+            }
+        }
+        this.patterns = List.copyOf(p);
+    }
+
+    /**
+     * Whether a key names a secret: the pattern's words appear as whole words of the key, words being
+     * separated by {@code _}, {@code -}, {@code .} or a camel-case hump. So {@code clientSecret}, {@code db_password}, {@code access_token} and
+     * {@code private_key_pem} are secrets, while {@code max_tokens} and {@code tokenizer} are not.
+     */
+    public boolean isSecretKey(String key) {
+        String k = CAMEL_HUMP.matcher(key).replaceAll("$1_$2").toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        for (String p : patterns) {
+            int at = k.indexOf(p);
+            while (at >= 0) {
+                int end = at + p.length();
+                if ((at == 0 || k.charAt(at - 1) == '_') && (end == k.length() || k.charAt(end) == '_')) {
+                    return true;
+                }
+                at = k.indexOf(p, at + 1);
+            }
+        }
+        return false;
+    }
+
+    /** Whether the value at a path is a secret: some key of the path names one. */
+    public boolean isSecret(ConfigPath path) {
+        for (ConfigPath.Segment s : path.segments()) {
+            if (s instanceof ConfigPath.Key k && isSecretKey(k.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a scalar is shown as written even under a secret key: exactly one {@code ${VAR}} reference. */
+    public static boolean isPureReference(ConfigScalar scalar) {
+        return scalar.type() == ScalarType.STRING && PURE_REFERENCE.matcher((String) scalar.value()).matches();
+    }
+
+    /** A copy of a whole configuration tree with its secrets masked. */
+    public ConfigNode mask(ConfigNode tree) {
+        return mask(ConfigPath.root(), tree);
+    }
+
+    /**
+     * A copy of the node found at {@code path} with its secrets masked, the values it overrode included.
+     * Origins are kept, so a masked value still says where it was written.
+     */
+    public ConfigNode mask(ConfigPath path, ConfigNode node) {
+        return mask(node, isSecret(path));
+    }
+
+    private ConfigNode mask(ConfigNode node, boolean secret) {
+        List<ConfigNode> history = maskAll(node.overridden(), secret);
+        if (node instanceof ConfigMap map) {
+            ConfigMap.Builder b = ConfigMap.builder(map.origin());
+            map.entries().forEach((k, v) -> b.put(k, mask(v, secret || isSecretKey(k)), map.keyOrigin(k)));
+            return b.build().withOverridden(history);
+        }
+        if (node instanceof ConfigList list) {
+            return new ConfigList(maskAll(list.items(), secret), list.origin(), history);
+        }
+        ConfigScalar s = (ConfigScalar) node;
+        if (!secret || s.isNull() || isPureReference(s)) {
+            return history.equals(s.overridden()) ? s : s.withOverridden(history);
+        }
+        return new ConfigScalar(ScalarType.STRING, MASK, MASK, s.origin(), history);
+    }
+
+    private List<ConfigNode> maskAll(List<ConfigNode> nodes, boolean secret) {
+        if (nodes.isEmpty()) {
+            return nodes;
+        }
+        List<ConfigNode> out = new ArrayList<>(nodes.size());
+        for (ConfigNode n : nodes) {
+            out.add(mask(n, secret));
+        }
+        return out;
+    }
+}
