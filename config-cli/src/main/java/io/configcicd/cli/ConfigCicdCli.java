@@ -1,0 +1,111 @@
+package io.configcicd.cli;
+
+import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.Scope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The {@code config-cicd} command (ARCHITECTURE 3): the common options, the subcommands, and the
+ * mapping of failures to exit codes through {@link ErrorReporter}.
+ */
+@Command(name = "config-cicd", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = ConfigCicdCli.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Configuration-as-code for CI/CD: read, change and explain the configuration of each environment.",
+        subcommands = {GetCommand.class, SetCommand.class, ListCommand.class, ExplainCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:findings", "2:bad input or usage", "3:an external system failed",
+                "4:access denied"})
+public final class ConfigCicdCli implements Runnable {
+
+    @Mixin
+    private CommonOptions options;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final PrintStream out;
+
+    private ConfigCicdCli(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs one command line and returns its exit code; nothing is shared between calls. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        ConfigCicdCli top = new ConfigCicdCli(out);
+        CommandLine cmd = new CommandLine(top);
+        ErrorReporter reporter = new ErrorReporter(err, () -> top.options != null && top.options.stacktrace());
+        cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.registerConverter(Scope.class, converter(Scope::parse));
+        cmd.registerConverter(ConfigPath.class, converter(ConfigPath::parse));
+        cmd.setParameterExceptionHandler(reporter);
+        cmd.setExecutionExceptionHandler(reporter);
+        try {
+            return cmd.execute(args);
+        } catch (RuntimeException e) {
+            return reporter.report(e);
+        }
+    }
+
+    /** A command given without a subcommand is a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: use one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    CommonOptions options() {
+        return options;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    /** A converter whose IllegalArgumentException is a usage error with the message as written. */
+    private static <T> ITypeConverter<T> converter(Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        };
+    }
+
+    /** The version from the jar's Maven descriptor. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = ConfigCicdCli.class.getResourceAsStream(
+                    "/META-INF/maven/io.configcicd/config-cli/pom.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"config-cicd " + p.getProperty("version", "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.configcicd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SetCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path config;
+
+    @BeforeEach
+    void copyExamples() {
+        config = CliRun.copyOfExamples(tmp);
+    }
+
+    private CliRun set(String env, String path, String value, String... more) {
+        List<String> args = new ArrayList<>(List.of("set", "--scope", "global", "--name", env, "--path", path, "--value", value));
+        args.addAll(List.of(more));
+        return CliRun.in(config, args.toArray(String[]::new));
+    }
+
+    private JsonNode get(String env, String path) {
+        CliRun r = CliRun.in(config, "get", "--scope", "global", "--name", env, "--path", path, "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JsonMapper.shared().readTree(r.out());
+    }
+
+    @Test
+    void storesANumberAsAnInteger() {
+        CliRun r = set("production", "kgot.reasoning_depth", "5");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("set kgot.reasoning_depth = 5 in environments/production.yaml\n");
+        JsonNode v = get("production", "kgot.reasoning_depth");
+        assertThat(v.isIntegralNumber()).isTrue();
+        assertThat(v.asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void storesTrueAsABoolean() {
+        assertThat(set("production", "features.experimental_features", "true").exitCode()).isZero();
+
+        JsonNode v = get("production", "features.experimental_features");
+        assertThat(v.isBoolean()).isTrue();
+        assertThat(v.asBoolean()).isTrue();
+    }
+
+    @Test
+    void storesAQuotedNumberAsAString() {
+        CliRun r = set("production", "metadata.version", "\"5\"");
+
+        assertThat(r.out()).isEqualTo("set metadata.version = \"5\" in environments/production.yaml\n");
+        JsonNode v = get("production", "metadata.version");
+        assertThat(v.isString()).isTrue();
+        assertThat(v.asString()).isEqualTo("5");
+    }
+
+    @Test
+    void changesOneLineOfTheFileAndKeepsItsComments() throws Exception {
+        Path file = config.resolve("environments/production.yaml");
+        List<String> before = Files.readAllLines(file);
+
+        assertThat(set("production", "kgot.num_next_steps_decision", "7").exitCode()).isZero();
+
+        List<String> after = Files.readAllLines(file);
+        assertThat(after).hasSameSizeAs(before);
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed.add(i);
+            }
+        }
+        assertThat(changed).hasSize(1);
+        assertThat(after.get(changed.get(0))).isEqualTo("  num_next_steps_decision: 7  # Override for production");
+    }
+
+    @Test
+    void editsAJsonOverrideDocument() {
+        CliRun r = set("staging", "kgot.reasoning_depth", "6");
+
+        assertThat(r.out()).contains("in environments/staging.json");
+        assertThat(get("staging", "kgot.reasoning_depth").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void printsJsonWithThePreviousValue() {
+        CliRun r = set("production", "kgot.cache_ttl", "60", "--format", "json");
+
+        JsonNode json = JsonMapper.shared().readTree(r.out());
+        assertThat(json.get("file").asString()).isEqualTo("environments/production.yaml");
+        assertThat(json.get("path").asString()).isEqualTo("kgot.cache_ttl");
+        assertThat(json.get("value").asInt()).isEqualTo(60);
+        assertThat(json.get("previous").asInt()).isEqualTo(3600);
+    }
+
+    @Test
+    void masksASecretInItsOutput() {
+        CliRun r = set("production", "database.graph_store.password", "hunter2");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("set database.graph_store.password = ****** in environments/production.yaml\n");
+    }
+
+    @Test
+    void aValueThatIsNotYamlIsBadInput() {
+        CliRun r = set("production", "kgot.reasoning_depth", "[1, 2");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --value");
+    }
+}

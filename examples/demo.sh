@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# What a user sees: config-cicd run on a copy of the example configuration (the original is not touched).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cli="$here/../bin/config-cicd"
+work=$(mktemp -d "${TMPDIR:-/tmp}/config-cicd-demo.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cp -R "$here/configuration" "$work/configuration"
+cfg="$work/configuration"
+
+bold='' plain=''
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; fi
+
+heading() {
+  printf '\n%s== %s%s\n' "$bold" "$1" "$plain"
+}
+
+# run HEADING ARGS...: shows and runs one command on the copy.
+run() {
+  heading "$1"
+  shift
+  printf '$ config-cicd --config-dir configuration'
+  printf ' %q' "$@"
+  printf '\n'
+  "$cli" --config-dir "$cfg" "$@"
+}
+
+# fails HEADING ARGS...: like run, for a command that is expected to fail; prints its exit code.
+fails() {
+  local code=0
+  run "$@" || code=$?
+  echo "exit code: $code"
+}
+
+# Build the jar now when it is missing, so the build does not mix with the first step.
+"$cli" --version >/dev/null
+
+run "The environments (scope global: one effective configuration each)" list --scope global
+run "One value of production's effective configuration" \
+  get --scope global --name production --path kgot.num_next_steps_decision
+run "A subtree, as YAML" get --scope global --name production --path kgot
+run "The same kind of subtree as JSON" get --scope global --name staging --path services --format json
+run "A reference to an environment variable is shown as written: it holds no secret" \
+  get --scope global --name production --path models.model_providers.openai.api_key
+run "A secret with a literal default is masked" \
+  get --scope global --name development --path database.graph_store
+run "... and shown, with its references resolved, only on request" \
+  get --scope global --name development --path database.graph_store.password --reveal
+run "Where production's value comes from, and what it overrides" \
+  explain --environment production --path kgot.num_next_steps_decision
+
+run "Change one value: only production's override document is edited" \
+  set --scope global --name production --path kgot.reasoning_depth --value 6
+heading "The file changed by one line; comments and order kept"
+echo '$ diff -u examples/configuration/environments/production.yaml configuration/environments/production.yaml'
+diff -u --label examples/configuration/environments/production.yaml --label configuration/environments/production.yaml \
+  "$here/configuration/environments/production.yaml" "$cfg/environments/production.yaml" || true
+run "Read it back: an integer, not the string \"6\"" \
+  get --scope global --name production --path kgot --format json
+
+fails "Bad input is reported clearly, with exit code 2" get --scope global --name prod --path kgot
+printf '{\n  "kgot": {\n    "reasoning_depth": 4,\n  }\n}\n' > "$cfg/environments/staging.json"
+fails "A broken file (a trailing comma in staging.json) is reported at its line, exit code 2" \
+  get --scope global --name staging --path kgot
