@@ -4,11 +4,9 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.Configuration;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.load.Interpolator;
-import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.ConfigPath;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,25 +32,6 @@ final class GetCommand extends ConfigCommand {
             throw ConfigCicdException.badInput("'" + path + "' is not set in " + config,
                     "run get with " + parent + " to see the keys that exist");
         }
-        output.value(reveal ? resolved(config.root(), path) : masker(manager).mask(path, node));
-    }
-
-    /**
-     * The node at {@code path} with its references resolved. Only the branch that leads to it is resolved,
-     * so a variable used elsewhere in the configuration need not be set.
-     */
-    private static ConfigNode resolved(ConfigMap root, ConfigPath path) {
-        ConfigMap branch = (ConfigMap) branch(root, path.segments(), 0);
-        return ConfigNodes.at(Interpolator.fromProcessEnvironment().resolve(branch), path);
-    }
-
-    private static ConfigNode branch(ConfigNode node, List<ConfigPath.Segment> segments, int i) {
-        if (i == segments.size() || !(segments.get(i) instanceof ConfigPath.Key key) || !(node instanceof ConfigMap map)) {
-            return node;
-        }
-        ConfigNode child = map.getOrNull(key.name());
-        return ConfigMap.builder(map.origin())
-                .put(key.name(), branch(child, segments, i + 1), map.keyOrigin(key.name()))
-                .build();
+        output.value(reveal ? Interpolator.fromProcessEnvironment().resolve(node, path) : masker(manager).mask(path, node));
     }
 }

@@ -113,7 +113,7 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /** Where the effective value of a path in an environment was set, and what it overrode. */
     public Explanation explain(String environment, String path) {
-        ConfigPath p = ConfigPath.parse(path);
+        ConfigPath p = parsePath(path);
         Configuration c = getMergedConfiguration(environment);
         ConfigNode node = ConfigNodes.at(c.root(), p);
         if (node == null) {
@@ -145,7 +145,7 @@ public final class ConfigurationManager implements AutoCloseable {
         directory.locked(file, () -> {
             String text = currentText(file);
             for (Map.Entry<String, ?> e : updates.entrySet()) {
-                ConfigPath p = ConfigPath.parse(e.getKey());
+                ConfigPath p = parsePath(e.getKey());
                 if (p.isRoot()) {
                     throw ConfigCicdException.badInput("an empty path names the whole document",
                             "use saveConfiguration to replace a whole document");
@@ -245,6 +245,14 @@ public final class ConfigurationManager implements AutoCloseable {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         directory.parseText(file, bytes);
         directory.write(file, bytes);
+    }
+
+    private static ConfigPath parsePath(String path) {
+        try {
+            return ConfigPath.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw ConfigCicdException.badInput(e.getMessage(), "write a dotted path such as kgot.reasoning_depth or items[0].name");
+        }
     }
 
     private static Format formatOf(String file) {

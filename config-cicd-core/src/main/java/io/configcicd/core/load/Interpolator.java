@@ -45,7 +45,11 @@ public final class Interpolator {
         return (ConfigMap) resolve(root, ConfigPath.root());
     }
 
-    private ConfigNode resolve(ConfigNode node, ConfigPath path) {
+    /**
+     * One value (a scalar or a whole subtree) with its references resolved; {@code path} is where it sits,
+     * for messages. Variables used elsewhere in the configuration need not be set.
+     */
+    public ConfigNode resolve(ConfigNode node, ConfigPath path) {
         if (node instanceof ConfigMap map) {
             ConfigMap.Builder b = ConfigMap.builder(map.origin());
             map.entries().forEach((k, v) -> b.put(k, resolve(v, path.child(k)), map.keyOrigin(k)));

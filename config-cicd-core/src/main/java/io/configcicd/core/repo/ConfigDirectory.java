@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,7 @@ public final class ConfigDirectory {
     private final Codecs codecs;
     private final Executor executor;
     private final ConcurrentHashMap<String, CachedDocument> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Path, Boolean> insideDirs = new ConcurrentHashMap<>();
     private volatile Settings settings;
 
     private record CachedDocument(Object fileKey, long modified, long size, ConfigMap tree) {
@@ -172,16 +174,48 @@ public final class ConfigDirectory {
 
     /** The absolute path of a relative name, checked to stay inside the directory, symbolic links followed. */
     public Path resolve(String relative) {
-        Path rel = Path.of(relative);
-        if (rel.isAbsolute() || relative.contains("\\")) {
+        Path p = lexical(relative);
+        BasicFileAttributes own = lstat(p);
+        if (own != null && !own.isSymbolicLink() && p.getParent() != null && directoryInside(p.getParent())) {
+            return p;
+        }
+        checkRealPath(relative, p);
+        return p;
+    }
+
+    private Path lexical(String relative) {
+        if (relative.isEmpty() || relative.contains("\\") || Path.of(relative).isAbsolute()) {
             throw new InvalidNameException(relative, "'" + relative + "' is not a path inside the configuration directory",
                     "use a path relative to " + root);
         }
-        Path p = root.resolve(rel).normalize();
-        if (!p.startsWith(root)) {
+        Path p = root.resolve(relative).normalize();
+        if (!p.startsWith(root) || p.equals(root)) {
             throw new InvalidNameException(relative, "'" + relative + "' leads outside the configuration directory",
                     "use a path inside " + root);
         }
+        return p;
+    }
+
+    private static BasicFileAttributes lstat(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether a directory's real path is inside the root; cached, since every document of a folder asks. */
+    private boolean directoryInside(Path dir) {
+        return insideDirs.computeIfAbsent(dir, d -> {
+            try {
+                return d.toRealPath().startsWith(root);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private void checkRealPath(String relative, Path p) {
         Path existing = p;
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
@@ -195,7 +229,6 @@ public final class ConfigDirectory {
             throw new InvalidNameException(relative, "'" + relative + "' cannot be resolved: " + e.getMessage(),
                     "check the file and its links");
         }
-        return p;
     }
 
     public boolean exists(String relative) {
@@ -206,17 +239,20 @@ public final class ConfigDirectory {
     public byte[] readBytes(String relative, LoadLimits limits) {
         Path p = resolve(relative);
         try {
-            long size = Files.size(p);
-            if (size > limits.maxDocumentBytes()) {
-                throw new ConfigParseException(Origin.file(relative), "file is " + size + " bytes, over the limit of "
-                        + limits.maxDocumentBytes(), "split the file, or raise limits.max_document_bytes in " + Settings.FILE_NAME);
-            }
-            return Files.readAllBytes(p);
+            return readChecked(relative, p, Files.size(p), limits);
         } catch (NoSuchFileException e) {
             throw ConfigCicdException.badInput(relative + " does not exist", "check the name");
         } catch (IOException e) {
             throw ConfigCicdException.external("cannot read " + relative + ": " + e.getMessage(), "check permissions", e);
         }
+    }
+
+    private static byte[] readChecked(String relative, Path p, long size, LoadLimits limits) throws IOException {
+        if (size > limits.maxDocumentBytes()) {
+            throw new ConfigParseException(Origin.file(relative), "file is " + size + " bytes, over the limit of "
+                    + limits.maxDocumentBytes(), "split the file, or raise limits.max_document_bytes in " + Settings.FILE_NAME);
+        }
+        return Files.readAllBytes(p);
     }
 
     /** Replaces a file atomically (temp file, fsync, rename). */
@@ -246,22 +282,23 @@ public final class ConfigDirectory {
     /** A parsed configuration document (its top level must be a mapping), from the cache when unchanged. */
     public ConfigMap document(String relative) {
         Path p = resolve(relative);
-        BasicFileAttributes attrs;
+        LoadLimits limits = settings().limits();
         try {
-            attrs = Files.readAttributes(p, BasicFileAttributes.class);
+            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+            long modified = attrs.lastModifiedTime().toMillis();
+            CachedDocument c = cache.get(relative);
+            if (c != null && c.modified == modified && c.size == attrs.size() && Objects.equals(c.fileKey, attrs.fileKey())) {
+                return c.tree;
+            }
+            byte[] bytes = readChecked(relative, p, attrs.size(), limits);
+            ConfigMap tree = asMap(codecs.forFile(relative).parse(bytes, relative, limits), relative);
+            cache.put(relative, new CachedDocument(attrs.fileKey(), modified, attrs.size(), tree));
+            return tree;
         } catch (NoSuchFileException e) {
             throw ConfigCicdException.badInput(relative + " does not exist", "check the name");
         } catch (IOException e) {
             throw ConfigCicdException.external("cannot read " + relative + ": " + e.getMessage(), "check permissions", e);
         }
-        CachedDocument c = cache.get(relative);
-        long modified = attrs.lastModifiedTime().toMillis();
-        if (c != null && c.modified == modified && c.size == attrs.size() && java.util.Objects.equals(c.fileKey, attrs.fileKey())) {
-            return c.tree;
-        }
-        ConfigMap tree = parse(relative, settings().limits());
-        cache.put(relative, new CachedDocument(attrs.fileKey(), modified, attrs.size(), tree));
-        return tree;
     }
 
     /** Several documents, parsed in parallel, in the order given. */

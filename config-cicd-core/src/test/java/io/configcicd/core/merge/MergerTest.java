@@ -85,4 +85,31 @@ class MergerTest {
 
         assertThat(Merger.merge(List.of(base, prod)).entries().keySet()).containsExactly("b", "a", "c");
     }
+
+    @Test
+    void aKeyDeletedByOneLayerCanBeSetAgainByALaterOne() {
+        ConfigMap a = map(BASE, "x", s(1, "global/a.yaml", 1));
+        ConfigMap b = map(BASE, "x", ConfigScalar.nullValue(BASE));
+        ConfigMap c = map(PROD, "x", s(3, "environments/p.yaml", 1));
+
+        ConfigNode x = Merger.merge(List.of(a, b, c)).getOrNull("x");
+
+        assertThat(x.toPlain()).isEqualTo(3L);
+        assertThat(x.overridden()).isEmpty();
+    }
+
+    @Test
+    void mappingsSpreadOverManyLayersMergeIntoOne() {
+        List<ConfigMap> layers = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            layers.add(map(BASE, "services", map(BASE, "svc" + i, s(i, "global/" + i + ".yaml", 2)),
+                    "shared", s(i, "global/" + i + ".yaml", 3)));
+        }
+        ConfigMap merged = Merger.merge(layers);
+
+        assertThat(((ConfigMap) merged.getOrNull("services")).size()).isEqualTo(50);
+        assertThat(merged.getOrNull("shared").toPlain()).isEqualTo(49L);
+        assertThat(merged.getOrNull("shared").overridden()).hasSize(49);
+        assertThat(merged.getOrNull("shared").overridden().get(0).origin().file()).isEqualTo("global/48.yaml");
+    }
 }
