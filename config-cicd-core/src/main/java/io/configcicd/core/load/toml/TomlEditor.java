@@ -8,6 +8,7 @@ import io.configcicd.core.load.toml.TomlSpans.Value;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class TomlEditor {
     private static String removeNested(String text, TomlSpans spans, ConfigPath path) {
         ConfigPath parentPath = path.parent();
         Value parent = spans.value(parentPath).orElseThrow();
-        ConfigNode container = TomlInsertion.node(spans.root, parentPath);
+        ConfigNode container = ConfigNodes.at(spans.root, parentPath);
         ConfigNode replaced;
         if (container instanceof ConfigMap m && path.last() instanceof ConfigPath.Key k) {
             ConfigMap.Builder b = ConfigMap.builder(m.origin());
@@ -143,7 +144,7 @@ public final class TomlEditor {
     private static void rejectArrayOfTables(TomlSpans spans, ConfigPath path, String file) {
         Optional<ConfigPath> aot = spans.arrayOfTablesOn(path);
         if (aot.isPresent() && !aot.get().equals(path)) {
-            ConfigNode node = TomlInsertion.node(spans.root, aot.get());
+            ConfigNode node = ConfigNodes.at(spans.root, aot.get());
             throw ConfigCicdException.badInput(node == null ? Origin.file(file) : node.origin(),
                     "cannot edit '" + path + "' in place: it is inside the array of tables [[" + aot.get() + "]]",
                     "edit the [[" + aot.get() + "]] entries by hand, or set the whole '" + aot.get() + "' list");

@@ -3,9 +3,9 @@ package io.configcicd.core.load.toml;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.load.toml.TomlSpans.Section;
 import io.configcicd.core.load.toml.TomlSpans.Value;
-import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import java.util.Comparator;
@@ -18,31 +18,13 @@ final class TomlInsertion {
     private TomlInsertion() {
     }
 
-    /** The node at a path in a tree, or null when the path does not exist. */
-    static ConfigNode node(ConfigNode root, ConfigPath path) {
-        ConfigNode n = root;
-        for (ConfigPath.Segment s : path.segments()) {
-            if (s instanceof ConfigPath.Key k && n instanceof ConfigMap m) {
-                n = m.getOrNull(k.name());
-            } else if (s instanceof ConfigPath.Index i && n instanceof ConfigList l && i.index() < l.size()) {
-                n = l.get(i.index());
-            } else {
-                return null;
-            }
-            if (n == null) {
-                return null;
-            }
-        }
-        return n;
-    }
-
     /** Inserts {@code path = value} where {@code path} does not exist in the text yet. */
     static String insert(String text, TomlSpans spans, ConfigPath path, ConfigNode value, String file) {
         ConfigPath existing = path.parent();
-        while (!existing.isRoot() && node(spans.root, existing) == null) {
+        while (!existing.isRoot() && ConfigNodes.at(spans.root, existing) == null) {
             existing = existing.parent();
         }
-        ConfigNode holder = node(spans.root, existing);
+        ConfigNode holder = ConfigNodes.at(spans.root, existing);
         if (!(holder instanceof ConfigMap map)) {
             throw ConfigCicdException.badInput(holder.origin(), "cannot set '" + path + "': '" + existing + "' is a "
                     + holder.typeName() + ", not a table", "remove '" + existing + "' first or choose another key");

@@ -1,5 +1,6 @@
 package io.configcicd.core.load.yaml;
 
+import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.FormatCodec;
 import io.configcicd.core.load.JacksonTreeReader;
 import io.configcicd.core.load.LoadLimits;
@@ -10,6 +11,7 @@ import io.configcicd.core.model.Format;
 import io.configcicd.core.model.Origin;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.BitSet;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.events.Event;
@@ -40,6 +42,11 @@ public final class YamlCodec implements FormatCodec {
     static final Pattern FLOAT = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
+    /** How often a text is read again with the tabs between tokens read as spaces. */
+    static final int TAB_RETRIES = 64;
+    /** A small file may be read again more often: up to this many characters in all. */
+    static final long TAB_RETRY_CHARS = 4_000_000;
+
     private volatile Cached cached;
 
     private record Cached(LoadLimits limits, YAMLFactory factory) {
@@ -60,14 +67,36 @@ public final class YamlCodec implements FormatCodec {
 
     /** Parses text that is already decoded. */
     public ConfigNode parseText(String text, String file, LoadLimits limits) {
-        ConfigNode root;
-        try (JsonParser parser = factory(limits).createParser(ObjectReadContext.empty(), new StringReader(text))) {
-            root = JacksonTreeReader.read(parser, file, limits, new YamlDialect(file, limits));
-        }
+        ConfigNode root = read(text, file, limits);
         if (root.isNull() && isBlank(text)) {
             return ConfigMap.empty(Origin.file(file));
         }
         return root;
+    }
+
+    /**
+     * Reads the document. snakeyaml-engine takes no tab between tokens, which YAML allows ({@code key:\tvalue},
+     * {@code - a\t# comment}): where it rejects one, the tab is read as a space and the text read again (at most
+     * {@link #TAB_RETRIES} times, more for a small file); {@link YamlStrictness} rejects the places where YAML
+     * does not allow a tab.
+     */
+    private ConfigNode read(String text, String file, LoadLimits limits) {
+        String source = text;
+        BitSet tabs = new BitSet();
+        long retries = Math.max(TAB_RETRIES, TAB_RETRY_CHARS / Math.max(1, text.length()));
+        for (long retry = 0; ; retry++) {
+            try (JsonParser parser = factory(limits).createParser(ObjectReadContext.empty(),
+                    new StringReader(source))) {
+                ((EventParser) parser).strictness = new YamlStrictness(source, file, tabs);
+                return JacksonTreeReader.read(parser, file, limits, new YamlDialect(file, limits));
+            } catch (ConfigParseException e) {
+                String next = retry < retries ? YamlStrictness.separationTabs(source, e, tabs) : null;
+                if (next == null) {
+                    throw e;
+                }
+                source = next;
+            }
+        }
     }
 
     /** Only blank lines and comments: no value at all, not even an explicit empty document ({@code ---}). */
@@ -133,9 +162,18 @@ public final class YamlCodec implements FormatCodec {
      * anchor and scalar style (quoted or plain), which the tokens alone do not tell reliably.
      */
     static final class EventParser extends YAMLParser {
+        /** The checks of what snakeyaml-engine lets through, which see every event; none when null. */
+        YamlStrictness strictness;
+
         EventParser(ObjectReadContext context, IOContext io, BufferRecycler recycler, int streamFeatures,
                     int formatFeatures, LoadSettings settings, Reader reader) {
             super(context, io, recycler, streamFeatures, formatFeatures, settings, reader, true);
+        }
+
+        @Override
+        protected Event nextEvent() {
+            Event event = super.nextEvent();
+            return strictness == null || event == null ? event : strictness.accept(event);
         }
 
         /** The event of the current token. */

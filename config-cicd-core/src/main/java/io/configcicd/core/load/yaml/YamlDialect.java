@@ -95,6 +95,9 @@ final class YamlDialect implements JacksonTreeReader.Dialect {
 
     /** A plain scalar resolved by the YAML 1.2 core schema. */
     private ConfigNode plain(String text, Origin origin) {
+        if (!text.isEmpty() && !mayResolve(text.charAt(0))) {
+            return string(text, origin); // most plain scalars are words: no pattern needs to look at them
+        }
         if (YamlCodec.NULL.matcher(text).matches()) {
             return ConfigScalar.nullValue(origin);
         }
@@ -108,6 +111,12 @@ final class YamlDialect implements JacksonTreeReader.Dialect {
             return floating(text, origin, YamlCodec.CORE_TAG + "float");
         }
         return string(text, origin);
+    }
+
+    /** Whether a plain scalar starting with this character can be a null, boolean or number of the core schema. */
+    private static boolean mayResolve(char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == '~'
+                || c == 'n' || c == 'N' || c == 't' || c == 'T' || c == 'f' || c == 'F';
     }
 
     @Override
@@ -155,7 +164,8 @@ final class YamlDialect implements JacksonTreeReader.Dialect {
         }
         if (String.valueOf(e.getOriginalMessage()).startsWith("Expected a property name")) {
             return new ConfigParseException(where,
-                    "a mapping key must be a plain value (string, number, boolean), not a list, mapping or alias",
+                    "a mapping key must be a plain value (string, number, boolean) or an alias of one, "
+                            + "not a list or mapping",
                     "write the key as a string", e);
         }
         return null;

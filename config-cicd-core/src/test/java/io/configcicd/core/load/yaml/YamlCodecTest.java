@@ -202,4 +202,21 @@ class YamlCodecTest {
         }
         return ConfigScalar.of(plain, Origin.UNKNOWN);
     }
+
+    @Test
+    void ordinary_configuration_styles_still_load_under_the_strict_checks() {
+        assertThat(parse("url: http://x/#anchor\n").toPlain()).isEqualTo(Map.of("url", "http://x/#anchor"));
+        assertThat(parse("key: value # comment\na: \"x\" # c\n").toPlain()).isEqualTo(Map.of("key", "value", "a", "x"));
+        assertThat(parse("key: [\n  a, b\n]\n").toPlain()).isEqualTo(Map.of("key", List.of("a", "b")));
+        assertThat(parse("key: {\n  a: 1\n}\n").toPlain()).isEqualTo(Map.of("key", Map.of("a", 1L)));
+        assertThat(parse("text: a long\n  plain value\n").toPlain()).isEqualTo(Map.of("text", "a long plain value"));
+        assertThat(parse("key:\tvalue\n").toPlain()).isEqualTo(Map.of("key", "value"));
+    }
+
+    @Test
+    void a_comment_glued_to_a_value_is_an_error_at_the_hash() {
+        assertThatThrownBy(() -> parse("a: \"x\"# c\n"))
+                .isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining(FILE + ":1:7");
+    }
 }
