@@ -87,6 +87,15 @@ public final class Configuration {
         if (defaultValue == null) {
             return (T) n.toPlain();
         }
+        if (n instanceof ConfigScalar s) {
+            Object v = s.value();
+            if (defaultValue.getClass() == v.getClass()) {
+                return (T) v;
+            }
+            if (defaultValue instanceof Integer && v instanceof Long l && l == (int) (long) l) {
+                return (T) Integer.valueOf((int) (long) l); // the common case of config.get("a.port", 8080)
+            }
+        }
         Class<?> type = defaultValue instanceof List ? List.class
                 : defaultValue instanceof Map ? Map.class : defaultValue.getClass();
         return (T) Conversions.convert(n, type, path);
