@@ -2,12 +2,9 @@ package io.configcicd.cli;
 
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Scope;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -94,18 +91,12 @@ public final class ConfigCicdCli implements Runnable {
         };
     }
 
-    /** The version from the jar's Maven descriptor. */
+    /** The version from the jar's manifest ({@code Implementation-Version}). */
     static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = ConfigCicdCli.class.getResourceAsStream(
-                    "/META-INF/maven/io.configcicd/config-cli/pom.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"config-cicd " + p.getProperty("version", "(development build)")};
+        public String[] getVersion() {
+            String v = ConfigCicdCli.class.getPackage().getImplementationVersion();
+            return new String[] {"config-cicd " + (v == null ? "(development build)" : v)};
         }
     }
 }

@@ -1,0 +1,60 @@
+package io.configcicd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A literal secret in the configuration never appears in any output of any command of this release. */
+class SecretsNeverPrintedTest {
+
+    private static final String SECRET = "s3cr3t-Value-4242";
+
+    @TempDir
+    Path tmp;
+
+    private Path config;
+    private final List<CliRun> runs = new ArrayList<>();
+
+    @BeforeEach
+    void seedSecrets() throws Exception {
+        config = CliRun.copyOfExamples(tmp);
+        Files.writeString(config.resolve("environments/staging-secrets.yaml"),
+                "# a literal secret, as a careless commit would add it\n"
+                        + "database:\n  graph_store:\n    password: " + SECRET + "\n"
+                        + "auth:\n  access_token: \"" + SECRET + "\"\n  clientSecret: " + SECRET + "\n");
+    }
+
+    private void run(String... args) {
+        runs.add(CliRun.in(config, args));
+    }
+
+    @Test
+    void noCommandPrintsALiteralSecret() throws Exception {
+        for (String format : new String[] {"text", "json", "yaml"}) {
+            run("get", "--scope", "global", "--name", "staging-secrets", "--path", "", "--format", format);
+            run("get", "--scope", "global", "--name", "staging-secrets", "--path", "database", "--format", format);
+            run("get", "--scope", "environment", "--name", "staging-secrets", "--path", "auth", "--format", format);
+            run("explain", "--environment", "staging-secrets", "--path", "database.graph_store.password", "--format", format);
+            run("explain", "--environment", "staging-secrets", "--path", "auth", "--format", format);
+            run("list", "--scope", "global", "--format", format);
+        }
+        run("set", "--scope", "global", "--name", "staging-secrets", "--path", "auth.access_token", "--value", "other-" + SECRET);
+        run("set", "--scope", "global", "--name", "staging-secrets", "--path", "kgot.reasoning_depth", "--value", "9", "--format", "json");
+        run("get", "--scope", "global", "--name", "staging-secrets", "--path", "auth.nothing");
+        Files.writeString(config.resolve("environments/broken.yaml"), "password: " + SECRET + "\n  bad: [\n");
+        run("get", "--scope", "global", "--name", "broken", "--path", "password");
+
+        assertThat(runs).hasSizeGreaterThan(20);
+        assertThat(runs.stream().filter(r -> r.exitCode() == 0)).hasSizeGreaterThan(18);
+        for (CliRun r : runs) {
+            assertThat(r.out() + r.err()).doesNotContain(SECRET);
+        }
+        assertThat(runs.get(0).out()).contains("******");
+    }
+}
