@@ -5,9 +5,7 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a tree as block-style YAML: two-space indentation, keys in order, strings double-quoted only when a
@@ -17,8 +15,6 @@ import java.util.Set;
  */
 final class YamlWriter {
 
-    private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
-    private static final Set<String> YAML11_WORDS = Set.of("y", "n", "yes", "no", "on", "off");
 
     private final StringBuilder out = new StringBuilder();
 
@@ -114,66 +110,6 @@ final class YamlWriter {
 
     /** A string as a plain scalar when that reads back as the same string, else double-quoted. */
     static String string(String s) {
-        return needsQuotes(s) ? doubleQuoted(s) : s;
-    }
-
-    static boolean needsQuotes(String s) {
-        if (s.isEmpty() || YamlCodec.resolvesToNonString(s)
-                || YAML11_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        char first = s.charAt(0);
-        char last = s.charAt(s.length() - 1);
-        if (INDICATORS.indexOf(first) >= 0 || first == ' ' || first == '+' || first == '.'
-                || Character.isDigit(first) || last == ' ' || last == ':') {
-            return true;
-        }
-        if (s.contains(": ") || s.contains(" #")) {
-            return true;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (mustEscape(s, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String doubleQuoted(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (mustEscape(s, i)) {
-                        b.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    /** Whether the character at i is outside YAML's printable set (or a lone surrogate, or a line separator). */
-    private static boolean mustEscape(String s, int i) {
-        char c = s.charAt(i);
-        if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028
-                || c == 0x2029 || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) {
-            return true;
-        }
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        if (Character.isLowSurrogate(c)) {
-            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-        }
-        return false;
+        return YamlScalars.string(s, false);
     }
 }

@@ -1,6 +1,7 @@
 package io.configcicd.core.repo.edit;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.load.yaml.YamlScalars;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
@@ -10,8 +11,6 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.CollectionNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -36,14 +35,6 @@ final class ScalarRendering {
     /** Layout of JSON values: one level of indentation, newline, the text between a key and its value. */
     record JsonLayout(String unit, String newline, String colon, boolean compact) {
     }
-
-    private static final Set<String> YAML_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n",
-            "null", "~", ".inf", "-.inf", "+.inf", ".nan");
-    private static final Pattern YAML_NUMBER = Pattern.compile(
-            "[-+]?(0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9][0-9_]*([eE][-+]?[0-9]+)?"
-                    + "|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)");
-    private static final Pattern YAML_DATE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
-    private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
     private ScalarRendering() {
     }
@@ -158,25 +149,7 @@ final class ScalarRendering {
     }
 
     static boolean plainSafe(String v, boolean flow) {
-        if (v.isEmpty() || !printableOneLine(v) || v.contains("\t") || !v.strip().equals(v)) {
-            return false;
-        }
-        String lower = v.toLowerCase(Locale.ROOT);
-        if (YAML_WORDS.contains(lower) || YAML_NUMBER.matcher(v).matches() || YAML_DATE.matcher(v).matches()) {
-            return false;
-        }
-        char c = v.charAt(0);
-        if (INDICATORS.indexOf(c) >= 0) {
-            boolean indicatorThenText = (c == '-' || c == '?' || c == ':') && v.length() > 1
-                    && " ,[]{}#".indexOf(v.charAt(1)) < 0;
-            if (!indicatorThenText) {
-                return false;
-            }
-        }
-        if (v.contains(": ") || v.contains(" #") || v.endsWith(":") || v.startsWith("---") || v.startsWith("...")) {
-            return false;
-        }
-        return !flow || v.chars().noneMatch(ch -> ",[]{}".indexOf(ch) >= 0);
+        return !YamlScalars.needsQuotes(v, flow);
     }
 
     private static boolean printableOneLine(String v) {
@@ -190,25 +163,7 @@ final class ScalarRendering {
     }
 
     static String doubleQuoted(String v) {
-        StringBuilder sb = new StringBuilder(v.length() + 2).append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return YamlScalars.doubleQuoted(v);
     }
 
     /** Indentation habits read from the existing YAML blocks, so new blocks look like their neighbours. */
