@@ -1,0 +1,161 @@
+package io.configcicd.core.validate.schema;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.model.Origin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The schema documents of a configuration directory, compiled with networknt's {@link SchemaRegistry}.
+ *
+ * <p>Every document is registered under {@code file:///schemas/<file name>} and, when it has one, under its
+ * {@code $id}. A reference whose absolute IRI is neither (for example {@code common.schema.json} resolved
+ * against another document's {@code $id}) is found by its last path segment when that is the name of a
+ * document in {@code schemas/}, so {@code {"$ref": "common.schema.json#/$defs/port"}} works whether or not the
+ * documents declare an {@code $id}. Nothing is fetched from the network.
+ */
+final class SchemaSet {
+
+    static final String BASE = "file:///schemas/";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One compiled document: its file name (relative, {@code schemas/x.json}), its tree and its schema. */
+    record Document(String file, JsonNode tree, Schema schema) {
+    }
+
+    private final Map<String, String> fileByIri = new LinkedHashMap<>();
+    private final Map<String, String> textByIri = new LinkedHashMap<>();
+    private final Map<String, String> textByName = new LinkedHashMap<>();
+    private final Map<String, JsonNode> treeByIri = new LinkedHashMap<>();
+    private final List<Document> documents = new ArrayList<>();
+
+    /**
+     * Compiles documents given as relative file name ({@code schemas/x.json}) to parsed tree, in order.
+     *
+     * @throws ConfigCicdException bad input naming the file when a document is not a valid schema
+     */
+    SchemaSet(Map<String, JsonNode> trees) {
+        trees.forEach(this::register);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemas(this::lookup));
+        trees.forEach((file, tree) -> documents.add(new Document(file, tree, compile(registry, file, tree))));
+    }
+
+    private void register(String file, JsonNode tree) {
+        if (!tree.isObject() && !tree.isBoolean()) {
+            throw invalid(file, "a schema is a JSON object or a boolean, not " + tree.getNodeType().name().toLowerCase());
+        }
+        String text = JSON.writeValueAsString(tree);
+        String name = fileName(file);
+        put(BASE + name, file, text, tree);
+        textByName.put(name, text);
+        idOf(tree).ifPresent(id -> put(stripFragment(id), file, text, tree));
+    }
+
+    private void put(String iri, String file, String text, JsonNode tree) {
+        fileByIri.put(iri, file);
+        textByIri.put(iri, text);
+        treeByIri.put(iri, tree);
+    }
+
+    /** The schema text for an absolute IRI, or null to let the registry look further (meta-schemas). */
+    private String lookup(String iri) {
+        String exact = textByIri.get(stripFragment(iri));
+        if (exact != null) {
+            return exact;
+        }
+        return textByName.get(lastSegment(stripFragment(iri)));
+    }
+
+    private Schema compile(SchemaRegistry registry, String file, JsonNode tree) {
+        try {
+            checkAgainstMetaSchema(registry, file, tree);
+            Schema schema = registry.getSchema(SchemaLocation.of(BASE + fileName(file)));
+            schema.initializeValidators();
+            return schema;
+        } catch (SchemaException e) {
+            throw invalid(file, describe(e));
+        } catch (RuntimeException e) {
+            if (e instanceof ConfigCicdException) {
+                throw e;
+            }
+            throw invalid(file, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private static void checkAgainstMetaSchema(SchemaRegistry registry, String file, JsonNode tree) {
+        String dialect = tree.isObject() && tree.path("$schema").isString()
+                ? tree.get("$schema").stringValue() : SpecificationVersion.DRAFT_2020_12.getDialectId();
+        Schema meta = registry.getSchema(SchemaLocation.of(dialect));
+        List<Error> errors = meta.validate(tree);
+        if (!errors.isEmpty()) {
+            Error first = errors.get(0);
+            throw invalid(file, "at " + pointer(first) + ": " + first.getMessage()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+        }
+    }
+
+    private static String pointer(Error e) {
+        String p = e.getInstanceLocation().toString();
+        return p.isEmpty() || p.equals("$") ? "the top level" : p;
+    }
+
+    private static String describe(SchemaException e) {
+        Error error = e.getError();
+        return error != null && error.getMessage() != null ? error.getMessage() : String.valueOf(e.getMessage());
+    }
+
+    private static ConfigCicdException invalid(String file, String why) {
+        return ConfigCicdException.badInput(Origin.file(file), file + " is not a valid JSON Schema: " + why,
+                "fix the schema document (JSON Schema draft 2020-12 unless its $schema says otherwise)");
+    }
+
+    List<Document> documents() {
+        return List.copyOf(documents);
+    }
+
+    /** The file a schema IRI (with or without fragment) belongs to, as a relative name; empty when unknown. */
+    Optional<String> fileOf(String iri) {
+        String base = stripFragment(iri);
+        String file = fileByIri.get(base);
+        if (file == null && textByName.containsKey(lastSegment(base))) {
+            file = fileByIri.get(BASE + lastSegment(base));
+        }
+        return Optional.ofNullable(file);
+    }
+
+    /** The tree of the document an IRI (fragment ignored) names, found as {@link #lookup} finds it. */
+    Optional<JsonNode> treeOf(String iri) {
+        return fileOf(iri).map(f -> treeByIri.get(BASE + fileName(f)));
+    }
+
+    static Optional<String> idOf(JsonNode tree) {
+        JsonNode id = tree.isObject() ? tree.get("$id") : null;
+        return id != null && id.isString() && !id.stringValue().isEmpty() ? Optional.of(id.stringValue()) : Optional.empty();
+    }
+
+    static String fileName(String file) {
+        return lastSegment(file);
+    }
+
+    private static String lastSegment(String s) {
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+
+    static String stripFragment(String iri) {
+        int hash = iri.indexOf('#');
+        return hash < 0 ? iri : iri.substring(0, hash);
+    }
+}
