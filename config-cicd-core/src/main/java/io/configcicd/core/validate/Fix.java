@@ -2,11 +2,39 @@ package io.configcicd.core.validate;
 
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
+import java.util.Objects;
 
 /**
- * A change a rule offers to make a violation go away: set {@code path} of the environment's override
- * document to {@code value}. {@code description} says it in words, for example
- * "replace the plaintext secret with ${OPENAI_API_KEY} and set that variable".
+ * A change a rule offers to make a violation go away: set {@code path} to {@code value} in the document that
+ * {@code target} names. {@code description} says it in words, for example "replace the plaintext secret with
+ * ${OPENAI_API_KEY} and set that variable"; it never contains a secret value.
  */
-public record Fix(ConfigPath path, ConfigNode value, String description) {
+public record Fix(ConfigPath path, ConfigNode value, String description, Target target) {
+
+    /** Which document a fix edits. */
+    public enum Target {
+        /**
+         * The file where the offending value was written (the finding's origin), for example a plaintext secret
+         * in {@code global/base.yaml}: the value must leave that file, whichever environment found it. When the
+         * finding has no origin, the environment's override document.
+         */
+        ORIGIN,
+        /**
+         * The override document of the environment being validated ({@code environments/E.*}, created when
+         * missing), for example {@code debug: false} for production alone.
+         */
+        ENVIRONMENT
+    }
+
+    public Fix {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** A fix in the environment's override document. */
+    public Fix(ConfigPath path, ConfigNode value, String description) {
+        this(path, value, description, Target.ENVIRONMENT);
+    }
 }
