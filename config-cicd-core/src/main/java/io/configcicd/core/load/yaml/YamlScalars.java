@@ -29,7 +29,7 @@ public final class YamlScalars {
 
     /** Whether a string must be quoted; {@code flow} when it sits inside a flow collection. */
     public static boolean needsQuotes(String s, boolean flow) {
-        if (s.isEmpty() || !s.strip().equals(s) || YamlCodec.resolvesToNonString(s)
+        if (s.isEmpty() || !s.strip().equals(s) || YamlResolver.resolvesToNonString(s)
                 || WORDS.contains(s.toLowerCase(Locale.ROOT)) || NUMBER_LIKE.matcher(s).matches()
                 || DATE_LIKE.matcher(s).matches()) {
             return true;

@@ -219,4 +219,39 @@ class YamlCodecTest {
                 .isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining(FILE + ":1:7");
     }
+
+    @Test
+    void yaml_that_the_previous_parser_refused_loads() {
+        assertThat(parse("{a\n  : 1, b: :x}\n").toPlain()).isEqualTo(Map.of("a", 1L, "b", ":x"));
+        assertThat(parse("k: |+\n  a\n  \n").toPlain()).isEqualTo(Map.of("k", "a\n\n"));
+        assertThat(parse("%YAML 1.2 # version\n---\nkey: [a, !!str, b]\n").toPlain())
+                .isEqualTo(Map.of("key", List.of("a", "", "b")));
+        assertThat(parse("a: &x*y 1\nb: *x*y\n").toPlain()).isEqualTo(Map.of("a", 1L, "b", 1L));
+    }
+
+    @Test
+    void a_tab_cannot_indent_block_structure() {
+        assertThatThrownBy(() -> parse("a:\n\tb: 1\n")).isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining(FILE + ":2:2").hasMessageContaining("tab");
+    }
+
+    @Test
+    void errors_point_at_the_cause() {
+        assertThatThrownBy(() -> parse("a: 1\nb: \"open\n")).isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining(FILE + ":2:4").hasMessageContaining("not closed");
+        assertThatThrownBy(() -> parse("a: b: c\n")).isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining(FILE + ":1:5");
+        assertThatThrownBy(() -> parse("flow: [a,\nb]\n")).isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining(FILE + ":2:1").hasMessageContaining("indented");
+        assertThatThrownBy(() -> parse("a: \"\\q\"\n")).isInstanceOf(ConfigParseException.class)
+                .hasMessageContaining(FILE + ":1:5").hasMessageContaining("escape");
+    }
+
+    @Test
+    void collections_start_at_their_first_entry() {
+        ConfigMap root = (ConfigMap) parse("services:\n  api:\n    - a\nflow: {x: 1}\n");
+        assertThat(root.origin()).isEqualTo(Origin.of(FILE, 1, 1));
+        assertThat(((ConfigMap) root.getOrNull("services")).getOrNull("api").origin()).isEqualTo(Origin.of(FILE, 3, 5));
+        assertThat(root.getOrNull("flow").origin()).isEqualTo(Origin.of(FILE, 4, 7));
+    }
 }

@@ -1,0 +1,228 @@
+package io.configcicd.core.load.yaml;
+
+import io.configcicd.core.load.ConfigParseException;
+import io.configcicd.core.load.JacksonTreeReader;
+import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.yaml.parser.YamlEvents;
+import io.configcicd.core.model.ConfigList;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.Origin;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the tree of one YAML document from the parser's events: every node and key with its origin, anchors and
+ * aliases (bounded by {@link LoadLimits#maxAliases()}), core-schema scalars, the limits of depth, string and
+ * number length, and the configuration rules: one document, scalar keys, no duplicate keys.
+ */
+final class YamlComposer implements YamlEvents {
+
+    private static final Anchored IN_PROGRESS = new Anchored(null, 0, null);
+
+    private final String file;
+    private final LoadLimits limits;
+    private final YamlResolver resolver;
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private long aliasReferences;
+    private boolean documentSeen;
+    private boolean secondDocument;
+    private ConfigNode root;
+    private Frame top;
+    private int depth;
+
+    /** An anchored value, the alias references it holds once expanded, and its text when it is a scalar. */
+    private record Anchored(ConfigNode node, long references, String text) {
+    }
+
+    /** A mapping or sequence being built. */
+    private static final class Frame {
+        final Frame parent;
+        final Origin origin;
+        final String anchor;
+        final long referencesBefore;
+        final ConfigMap.Builder map;
+        final Map<String, Origin> seen;
+        final List<ConfigNode> items;
+        String key;
+        Origin keyOrigin;
+
+        Frame(Frame parent, boolean mapping, Origin origin, String anchor, long referencesBefore) {
+            this.parent = parent;
+            this.origin = origin;
+            this.anchor = anchor;
+            this.referencesBefore = referencesBefore;
+            this.map = mapping ? ConfigMap.builder(origin) : null;
+            this.seen = mapping ? new HashMap<>() : null;
+            this.items = mapping ? null : new ArrayList<>();
+        }
+
+        boolean wantsKey() {
+            return map != null && key == null;
+        }
+    }
+
+    YamlComposer(String file, LoadLimits limits) {
+        this.file = file;
+        this.limits = limits;
+        this.resolver = new YamlResolver(limits);
+    }
+
+    /** The root of the document, or null when the text holds no document. */
+    ConfigNode root() {
+        return root;
+    }
+
+    @Override
+    public void documentStart(boolean explicit, int line, int column) {
+        secondDocument = documentSeen;
+        documentSeen = true;
+    }
+
+    /** The origin of a node, which must not be in a second document (reported at its first node). */
+    private Origin origin(int line, int column) {
+        Origin origin = Origin.of(file, line, column);
+        if (secondDocument) {
+            throw new ConfigParseException(origin,
+                    "a second YAML document starts here: a configuration file holds one YAML document",
+                    "split the documents into separate files");
+        }
+        return origin;
+    }
+
+    @Override
+    public void documentEnd(boolean explicit) {
+    }
+
+    @Override
+    public void mappingStart(String anchor, String tag, boolean flow, int line, int column) {
+        Origin origin = origin(line, column);
+        resolver.checkCollectionTag(tag, "map", "a mapping", origin);
+        open(true, anchor, origin);
+    }
+
+    @Override
+    public void sequenceStart(String anchor, String tag, boolean flow, int line, int column) {
+        Origin origin = origin(line, column);
+        resolver.checkCollectionTag(tag, "seq", "a list", origin);
+        open(false, anchor, origin);
+    }
+
+    private void open(boolean mapping, String anchor, Origin origin) {
+        if (top != null && top.wantsKey()) {
+            throw complexKey(origin);
+        }
+        if (++depth > limits.maxDepth()) {
+            throw JacksonTreeReader.depthError(origin, limits);
+        }
+        if (anchor != null) {
+            anchors.put(anchor, IN_PROGRESS);
+        }
+        top = new Frame(top, mapping, origin, anchor, aliasReferences);
+    }
+
+    @Override
+    public void mappingEnd() {
+        close(top.map.build());
+    }
+
+    @Override
+    public void sequenceEnd() {
+        close(ConfigList.of(top.items, top.origin));
+    }
+
+    private void close(ConfigNode node) {
+        Frame done = top;
+        top = done.parent;
+        depth--;
+        if (done.anchor != null) {
+            anchors.put(done.anchor, new Anchored(node, aliasReferences - done.referencesBefore, null));
+        }
+        add(node);
+    }
+
+    @Override
+    public void scalar(String value, Style style, String anchor, String tag, int line, int column) {
+        Origin origin = origin(line, column);
+        boolean isKey = top != null && top.wantsKey();
+        if (isKey && anchor == null && tag == null) {
+            key(value, origin); // a key is its text: no need to resolve it
+            return;
+        }
+        ConfigNode node;
+        if (tag != null) {
+            node = resolver.tagged(tag, value, origin);
+        } else if (style == Style.PLAIN) {
+            node = resolver.plain(value, origin);
+        } else {
+            node = resolver.string(value, origin);
+        }
+        if (anchor != null) {
+            anchors.put(anchor, new Anchored(node, 0, value));
+        }
+        if (isKey) {
+            key(value, origin);
+        } else {
+            add(node);
+        }
+    }
+
+    @Override
+    public void alias(String name, int line, int column) {
+        Origin origin = origin(line, column);
+        Anchored target = anchors.get(name);
+        if (target == null) {
+            throw new ConfigParseException(origin, "alias '*" + name + "' refers to no anchor written before it",
+                    "define '&" + name + "' on a value above this line, or remove the alias");
+        }
+        if (target == IN_PROGRESS) {
+            throw new ConfigParseException(origin, "alias '*" + name + "' is used inside the value it names",
+                    "a configuration cannot refer to itself; copy the values instead");
+        }
+        aliasReferences += 1 + target.references();
+        if (aliasReferences > limits.maxAliases()) {
+            throw new ConfigParseException(origin, "more than " + limits.maxAliases()
+                    + " alias references, counting the aliases inside aliased values",
+                    "use fewer aliases or raise limits.maxAliases (the limit stops 'billion laughs' documents)");
+        }
+        if (top != null && top.wantsKey()) {
+            if (!(target.node() instanceof ConfigScalar)) {
+                throw complexKey(origin);
+            }
+            key(target.text(), origin);
+        } else {
+            add(target.node());
+        }
+    }
+
+    private void key(String key, Origin origin) {
+        resolver.checkString(key, origin);
+        Origin previous = top.seen.putIfAbsent(key, origin);
+        if (previous != null) {
+            throw new ConfigParseException(origin, "duplicate key '" + key + "' (first written at line "
+                    + previous.line() + ")", "remove one of the two entries or rename one key");
+        }
+        top.key = key;
+        top.keyOrigin = origin;
+    }
+
+    private void add(ConfigNode node) {
+        if (top == null) {
+            root = node;
+        } else if (top.map != null) {
+            top.map.put(top.key, node, top.keyOrigin);
+            top.key = null;
+        } else {
+            top.items.add(node);
+        }
+    }
+
+    private static ConfigParseException complexKey(Origin origin) {
+        return new ConfigParseException(origin,
+                "a mapping key must be a plain value (string, number, boolean) or an alias of one, "
+                        + "not a list or mapping", "write the key as a string");
+    }
+}
