@@ -1,0 +1,373 @@
+package io.configcicd.core.security;
+
+import io.configcicd.core.model.ConfigList;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigNodes;
+import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.ScalarType;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one masker every output of the product passes through (text, json and report formats, diffs, history, audit
+ * log, exception messages, Maven log, action outputs and summary). It knows every secret value and replaces each
+ * occurrence, in any of these forms, by {@value SecretMasker#MASK}:
+ *
+ * <ul>
+ *   <li>as written;</li>
+ *   <li>base64, standard and URL-safe alphabet, with and without padding, also where the secret sits inside a longer
+ *       encoded text such as an HTTP basic-auth header ({@code base64("user:" + password)});</li>
+ *   <li>URL-encoded ({@link URLEncoder} with UTF-8, and the same with {@code %20} for spaces);</li>
+ *   <li>JSON-escaped (quote, backslash and control characters escaped, other characters raw or as {@code \}{@code uXXXX}).</li>
+ * </ul>
+ *
+ * <p>Values shorter than {@value #MIN_LENGTH} characters are ignored: masking every {@code "no"} or {@code "42"} in
+ * an output would hide ordinary text and tell a reader which short words are secrets. Booleans and nulls are never
+ * secrets. A secret of four characters or more is masked wherever it appears, including inside ordinary words, so a
+ * weak secret such as {@code password} also hides that word in key names.
+ *
+ * <p>Overlapping or adjacent occurrences of secrets become one mask. {@link #mask} scans the text once with an
+ * Aho-Corasick automaton of all the forms, so its cost grows with the text, not with the number of secrets.
+ * Immutable and thread safe.
+ */
+public final class OutputMasker {
+
+    /** Secrets shorter than this are not masked. */
+    public static final int MIN_LENGTH = 4;
+
+    /** Fragments of a secret inside a longer base64 text shorter than this are not masked. */
+    private static final int MIN_FRAGMENT = 8;
+
+    private static final OutputMasker NONE = new OutputMasker(Set.of());
+
+    private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.-]*:-(.*)}", Pattern.DOTALL);
+
+    private final Automaton automaton;
+    private final int variantCount;
+
+    private OutputMasker(Set<String> variants) {
+        this.automaton = new Automaton(variants);
+        this.variantCount = variants.size();
+    }
+
+    /** A masker that knows no secrets and returns every text unchanged. */
+    public static OutputMasker none() {
+        return NONE;
+    }
+
+    /** @param secrets decides which keys hold secrets */
+    public static Builder builder(SecretMasker secrets) {
+        return new Builder(secrets);
+    }
+
+    /** How many forms of secrets are masked (for tests and diagnostics). */
+    public int forms() {
+        return variantCount;
+    }
+
+    /** The text with every known secret, in every form, replaced by {@value SecretMasker#MASK}. */
+    public String mask(String text) {
+        if (variantCount == 0 || text.length() < MIN_LENGTH) {
+            return text;
+        }
+        BitSet covered = automaton.cover(text);
+        if (covered == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int pos = 0;
+        for (int from = covered.nextSetBit(0); from >= 0; from = covered.nextSetBit(pos)) {
+            out.append(text, pos, from).append(SecretMasker.MASK);
+            pos = covered.nextClearBit(from);
+        }
+        return out.append(text, pos, text.length()).toString();
+    }
+
+    /** A print stream that masks everything written to it, line by line, before it reaches {@code out}. */
+    public PrintStream masking(OutputStream out) {
+        return new MaskingPrintStream(out, this);
+    }
+
+    /** Collects secret values; {@link #build} turns them into a masker. */
+    public static final class Builder {
+
+        private final SecretMasker secrets;
+        private final Set<String> values = new LinkedHashSet<>();
+
+        private Builder(SecretMasker secrets) {
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
+        }
+
+        /** One secret value (an encryption key's text, a token from a store's credentials...); short ones are ignored. */
+        public Builder addValue(String secret) {
+            if (secret != null && secret.length() >= MIN_LENGTH) {
+                values.add(secret);
+            }
+            return this;
+        }
+
+        /** The secrets written in a tree: {@link #addSecretsOf(ConfigNode, ConfigNode)} with no real values. */
+        public Builder addSecretsOf(ConfigNode written) {
+            return addSecretsOf(written, written);
+        }
+
+        /**
+         * The secrets of a configuration: every non-empty scalar under a secret key ({@link SecretMasker#isSecret})
+         * as written, the values it replaced during merging included, and, from {@code real} (the same tree with
+         * {@code ENC[...]} values decrypted and {@code ${VAR}} references resolved), the real value at the path of
+         * each secret and of each encrypted value wherever it sits. A value written as exactly one {@code ${VAR}}
+         * reference, or as {@code ENC[...]}, names or hides a secret and is not itself masked; the literal default
+         * of {@code ${VAR:-default}} is.
+         */
+        public Builder addSecretsOf(ConfigNode written, ConfigNode real) {
+            collect(written, real, ConfigPath.root(), false);
+            return this;
+        }
+
+        private void collect(ConfigNode node, ConfigNode real, ConfigPath path, boolean secret) {
+            for (ConfigNode old : node.overridden()) {
+                collect(old, null, path, secret);
+            }
+            if (node instanceof ConfigMap m) {
+                m.entries().forEach((k, v) -> collect(v, real, path.child(k), secret || secrets.isSecretKey(k)));
+            } else if (node instanceof ConfigList l) {
+                for (int i = 0; i < l.size(); i++) {
+                    collect(l.get(i), real, path.child(i), secret);
+                }
+            } else {
+                addScalar((ConfigScalar) node, real == null ? null : ConfigNodes.at(real, path), secret);
+            }
+        }
+
+        private void addScalar(ConfigScalar s, ConfigNode real, boolean secret) {
+            if (s.type() == ScalarType.NULL || s.type() == ScalarType.BOOLEAN) {
+                return;
+            }
+            String text = s.asText();
+            boolean encrypted = s.type() == ScalarType.STRING && text.startsWith("ENC[") && text.endsWith("]");
+            if (!secret && !encrypted) {
+                return;
+            }
+            if (!encrypted && !SecretMasker.isPureReference(s)) {
+                addValue(text);
+                Matcher d = DEFAULT.matcher(text);
+                if (d.matches() && !d.group(1).contains("${")) {
+                    addValue(d.group(1));
+                }
+            }
+            if (real instanceof ConfigScalar r && !r.isNull() && r.type() != ScalarType.BOOLEAN) {
+                String value = r.asText();
+                if (!value.equals(text)) {
+                    addValue(value);
+                }
+            }
+        }
+
+        /** The masker of every value added so far, each in all its forms. */
+        public OutputMasker build() {
+            Set<String> variants = new LinkedHashSet<>();
+            for (String v : values) {
+                Forms.addAll(v, variants);
+            }
+            variants.removeIf(v -> v.length() < MIN_LENGTH);
+            return variants.isEmpty() ? NONE : new OutputMasker(variants);
+        }
+    }
+
+    /** The forms in which a secret can appear in an output. */
+    private static final class Forms {
+
+        private Forms() {
+        }
+
+        static void addAll(String secret, Set<String> out) {
+            out.add(secret);
+            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+            for (Base64.Encoder e : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+                out.add(e.encodeToString(bytes));
+                out.add(e.withoutPadding().encodeToString(bytes));
+                for (int offset = 0; offset <= 2; offset++) {
+                    String f = fragment(e.withoutPadding(), bytes, offset);
+                    if (f.length() >= MIN_FRAGMENT) {
+                        out.add(f);
+                    }
+                }
+            }
+            String url = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            out.add(url);
+            out.add(url.replace("+", "%20"));
+            out.add(json(secret, false, false));
+            out.add(json(secret, true, false));
+            out.add(json(secret, true, true));
+        }
+
+        /**
+         * The characters that encode the secret alone when {@code offset} bytes (mod 3) precede it and more bytes
+         * may follow it in a longer base64 text: the characters that mix in the unknown neighbours are dropped.
+         */
+        static String fragment(Base64.Encoder noPadding, byte[] secret, int offset) {
+            byte[] shifted = new byte[offset + secret.length];
+            System.arraycopy(secret, 0, shifted, offset, secret.length);
+            String enc = noPadding.encodeToString(shifted);
+            int skip = (8 * offset + 5) / 6;
+            int total = shifted.length;
+            int keep = total / 3 * 4 + (total % 3) * 8 / 6;
+            return keep <= skip ? "" : enc.substring(skip, keep);
+        }
+
+        /** JSON string content; {@code asciiOnly} writes non-ASCII characters as {@code \}{@code uXXXX}. */
+        static String json(String s, boolean asciiOnly, boolean lowerHex) {
+            StringBuilder b = new StringBuilder(s.length() + 8);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '\t' -> b.append("\\t");
+                    case '\b' -> b.append("\\b");
+                    case '\f' -> b.append("\\f");
+                    default -> {
+                        if (c < 0x20 || (asciiOnly && c > 0x7E)) {
+                            String hex = String.format("%04X", (int) c);
+                            b.append("\\u").append(lowerHex ? hex.toLowerCase(Locale.ROOT) : hex);
+                        } else {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * An Aho-Corasick automaton over the forms: one pass over a text finds, at each position, the longest form that
+     * ends there, whatever the number of forms and however long the prefixes they share (JWTs, URLs).
+     */
+    private static final class Automaton {
+
+        private final char[][] keys;
+        private final int[][] targets;
+        private final int[] rootAscii = new int[128];
+        private final int[] fail;
+        private final int[] longest;
+
+        Automaton(Set<String> patterns) {
+            List<Map<Character, Integer>> next = new ArrayList<>();
+            List<Integer> own = new ArrayList<>();
+            next.add(new HashMap<>());
+            own.add(0);
+            for (String p : patterns) {
+                int state = 0;
+                for (int i = 0; i < p.length(); i++) {
+                    Integer t = next.get(state).get(p.charAt(i));
+                    if (t == null) {
+                        t = next.size();
+                        next.get(state).put(p.charAt(i), t);
+                        next.add(new HashMap<>());
+                        own.add(0);
+                    }
+                    state = t;
+                }
+                own.set(state, Math.max(own.get(state), p.length()));
+            }
+            int n = next.size();
+            keys = new char[n][];
+            targets = new int[n][];
+            for (int s = 0; s < n; s++) {
+                List<Character> cs = new ArrayList<>(next.get(s).keySet());
+                cs.sort(null);
+                keys[s] = new char[cs.size()];
+                targets[s] = new int[cs.size()];
+                for (int j = 0; j < cs.size(); j++) {
+                    keys[s][j] = cs.get(j);
+                    targets[s][j] = next.get(s).get(cs.get(j));
+                }
+            }
+            Arrays.fill(rootAscii, -1);
+            for (int j = 0; j < keys[0].length && keys[0][j] < 128; j++) {
+                rootAscii[keys[0][j]] = targets[0][j];
+            }
+            fail = new int[n];
+            longest = new int[n];
+            link(own);
+        }
+
+        /** Failure links and, per state, the longest form that is a suffix of what the state has read. */
+        private void link(List<Integer> own) {
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(0);
+            while (!queue.isEmpty()) {
+                int s = queue.poll();
+                for (int j = 0; j < keys[s].length; j++) {
+                    int t = targets[s][j];
+                    int f = s == 0 ? 0 : step(fail[s], keys[s][j]);
+                    fail[t] = f == t ? 0 : f;
+                    longest[t] = Math.max(own.get(t), longest[fail[t]]);
+                    queue.add(t);
+                }
+            }
+        }
+
+        private int transition(int state, char c) {
+            if (state == 0 && c < 128) {
+                return rootAscii[c];
+            }
+            int i = Arrays.binarySearch(keys[state], c);
+            return i >= 0 ? targets[state][i] : -1;
+        }
+
+        private int step(int state, char c) {
+            int s = state;
+            while (true) {
+                int t = transition(s, c);
+                if (t >= 0) {
+                    return t;
+                }
+                if (s == 0) {
+                    return 0;
+                }
+                s = fail[s];
+            }
+        }
+
+        /** The positions of the text covered by some form, or null when there are none. */
+        BitSet cover(String text) {
+            BitSet covered = null;
+            int state = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (state == 0 && c < 128 && rootAscii[c] < 0) {
+                    continue;
+                }
+                state = step(state, c);
+                int len = longest[state];
+                if (len > 0) {
+                    covered = covered != null ? covered : new BitSet(text.length());
+                    covered.set(i + 1 - len, i + 1);
+                }
+            }
+            return covered;
+        }
+    }
+}
