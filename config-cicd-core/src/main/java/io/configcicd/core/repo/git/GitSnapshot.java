@@ -1,0 +1,224 @@
+package io.configcicd.core.repo.git;
+
+import io.configcicd.core.ConfigCicdException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * The configuration directory as it was in a commit, read from git's object database (no checkout, the work
+ * tree is not touched) into a private temporary directory, so every reader of a configuration directory works
+ * on it unchanged and origins name the same relative files as in the work tree. Symbolic links and submodules
+ * in the tree are left out, as the work-tree reader refuses links that leave the directory. {@link #close()}
+ * deletes the copy.
+ */
+public final class GitSnapshot implements AutoCloseable {
+
+    private final Path dir;
+    private final Path temp;
+    private final String commitId;
+
+    private GitSnapshot(Path dir, Path temp, String commitId) {
+        this.dir = dir;
+        this.temp = temp;
+        this.commitId = commitId;
+    }
+
+    /**
+     * Reads the configuration directory {@code configDir} (a directory of a git work tree) as it was in
+     * {@code revision}: a commit id, a tag such as {@code v1.2.3}, a branch or any expression git understands
+     * ({@code HEAD~1}).
+     *
+     * @throws ConfigCicdException bad input when the directory is in no git repository or the revision is unknown
+     */
+    public static GitSnapshot of(Path configDir, String revision) {
+        Path absolute = configDir.toAbsolutePath().normalize();
+        try (Repository repo = open(absolute)) {
+            Path workTree = repo.getWorkTree().toPath().toRealPath();
+            String inRepo = relativeInWorkTree(workTree, absolute);
+            ObjectId commit = resolve(repo, revision);
+            Path temp = Files.createTempDirectory("config-cicd-snapshot-");
+            try {
+                Path target = inRepo.isEmpty() ? temp : temp.resolve(inRepo);
+                Files.createDirectories(target);
+                copyTree(repo, commit, inRepo, temp);
+                return new GitSnapshot(target, temp, commit.name());
+            } catch (IOException | RuntimeException e) {
+                deleteTree(temp);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw ConfigCicdException.external("cannot read revision " + revision + " from git: " + e.getMessage(),
+                    "check that the repository is readable (git status)", e);
+        }
+    }
+
+    /** The configuration directory of the snapshot. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The full id of the commit the revision named. */
+    public String commitId() {
+        return commitId;
+    }
+
+    @Override
+    public void close() {
+        deleteTree(temp);
+    }
+
+    /** The top of the git work tree that holds {@code dir}, if it is in one. */
+    public static Optional<Path> workTreeOf(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+        builder.findGitDir(p == null ? null : p.toFile());
+        if (builder.getGitDir() == null) {
+            return Optional.empty();
+        }
+        try (Repository repo = builder.build()) {
+            return repo.isBare() ? Optional.empty() : Optional.of(repo.getWorkTree().toPath().toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where the configuration directory sits relative to the repository root, as reports name files: the git
+     * work tree's top when the directory is in one, else the current directory when it is below it, else
+     * nothing (origins stay relative to the configuration directory). For example {@code "configuration/"}.
+     */
+    public static String repositoryPrefix(Path configDir) {
+        try {
+            Path real = realOrLexical(configDir.toAbsolutePath().normalize());
+            Path top = workTreeOf(real).orElseGet(() -> Path.of("").toAbsolutePath());
+            if (!real.startsWith(top) || real.equals(top)) {
+                return "";
+            }
+            return top.relativize(real).toString().replace('\\', '/') + "/";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Repository open(Path dir) throws IOException {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+        builder.findGitDir(existing == null ? null : existing.toFile());
+        if (builder.getGitDir() == null) {
+            throw ConfigCicdException.badInput(dir + " is not inside a git repository",
+                    "run in a git clone, or leave out --commit-hash/--branch to validate the files on disk");
+        }
+        Repository repo = builder.build();
+        if (repo.isBare()) {
+            repo.close();
+            throw ConfigCicdException.badInput(dir + " belongs to a bare repository", "run in a clone with a work tree");
+        }
+        return repo;
+    }
+
+    private static String relativeInWorkTree(Path workTree, Path dir) throws IOException {
+        Path real = realOrLexical(dir);
+        if (!real.startsWith(workTree)) {
+            throw ConfigCicdException.badInput(dir + " is outside the git work tree " + workTree,
+                    "pass a --config-dir inside the repository");
+        }
+        return workTree.relativize(real).toString().replace('\\', '/');
+    }
+
+    /** The real path of the longest existing prefix, followed by the rest as written. */
+    private static Path realOrLexical(Path dir) throws IOException {
+        Path existing = dir;
+        Path rest = Path.of("");
+        while (!Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        return existing.toRealPath().resolve(rest).normalize();
+    }
+
+    private static ObjectId resolve(Repository repo, String revision) throws IOException {
+        ObjectId id;
+        try {
+            id = repo.resolve(revision + "^{commit}");
+        } catch (RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            id = null;
+        }
+        if (id == null) {
+            throw ConfigCicdException.badInput("unknown revision '" + revision + "'",
+                    "give a commit id, tag or branch that exists in the repository (git log --oneline)");
+        }
+        return id;
+    }
+
+    private static void copyTree(Repository repo, ObjectId commitId, String inRepo, Path temp) throws IOException {
+        try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+            RevCommit commit = walk.parseCommit(commitId);
+            tree.addTree(commit.getTree());
+            tree.setRecursive(true);
+            if (!inRepo.isEmpty()) {
+                tree.setFilter(PathFilter.create(inRepo));
+            }
+            while (tree.next()) {
+                FileMode mode = tree.getFileMode(0);
+                if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+                    continue;
+                }
+                Path out = temp.resolve(tree.getPathString()).normalize();
+                if (!out.startsWith(temp)) {
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                ObjectLoader loader = repo.open(tree.getObjectId(0), Constants.OBJ_BLOB);
+                try (var in = loader.openStream()) {
+                    Files.copy(in, out);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.configcicd.core.version;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.merge.Merger;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.Scope;
+import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.repo.Settings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * Configurations as they were in a git revision, read straight from git's objects (no checkout, no temporary
+ * files). Origins name the same files as in the work tree ({@code global/base.yaml}), so a diff against the
+ * work tree reads naturally. Several reads share parsed documents; {@link #close()} releases the repository.
+ * Not thread safe: use one instance per thread.
+ *
+ * <pre>
+ * try (EffectiveAtRevision at = EffectiveAtRevision.open(Path.of("configuration"))) {
+ *     ConfigMap then = at.effective("v1.2.3", "production");
+ * }
+ * </pre>
+ */
+public final class EffectiveAtRevision implements AutoCloseable {
+
+    private static final int CACHED_CONFIGURATIONS = 16;
+
+    private final RevisionReader git;
+    private final Map<List<RevisionFiles.Blob>, ConfigMap> merged = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<RevisionFiles.Blob>, ConfigMap> eldest) {
+            return size() > CACHED_CONFIGURATIONS;
+        }
+    };
+
+    private EffectiveAtRevision(RevisionReader git) {
+        this.git = git;
+    }
+
+    /**
+     * Opens the repository that holds the configuration directory {@code configDir}.
+     *
+     * @throws ConfigCicdException bad input when the directory is in no git work tree
+     */
+    public static EffectiveAtRevision open(Path configDir) {
+        return new EffectiveAtRevision(RevisionReader.open(configDir));
+    }
+
+    /** One-shot {@link #effective(String, String)}. */
+    public static ConfigMap of(Path configDir, String revision, String environment) {
+        try (EffectiveAtRevision at = open(configDir)) {
+            return at.effective(revision, environment);
+        }
+    }
+
+    /** The full id of the commit a revision names. */
+    public String commitId(String revision) {
+        try {
+            return git.commit(revision).name();
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
+    /**
+     * The effective configuration of {@code environment} in {@code revision}: {@code global/*} in name order,
+     * then {@code environments/<environment>.*}, as they were committed.
+     *
+     * @throws ConfigCicdException bad input when the revision is unknown, or when the environment did not exist
+     *                             in it (no override document and not declared in the settings file)
+     */
+    public ConfigMap effective(String revision, String environment) {
+        return configuration(revision, Scope.GLOBAL, environment);
+    }
+
+    /**
+     * {@code GLOBAL}: the effective configuration of environment {@code name}; {@code ENVIRONMENT}: its override
+     * document alone (empty when the environment is declared in the settings but has no document).
+     */
+    public ConfigMap configuration(String revision, Scope scope, String name) {
+        Objects.requireNonNull(scope, "scope");
+        ConfigDirectory.checkName(name, "environment");
+        try {
+            RevCommit commit = git.commit(revision);
+            RevisionFiles files = git.files(commit, name);
+            if (!exists(files, name, revision)) {
+                throw ConfigCicdException.badInput("environment '" + name + "' does not exist at " + revision,
+                        "environments at " + revision + ": " + describe(environments(commit, revision))
+                                + "; compare with a revision where environments/" + name + ".* exists");
+            }
+            return configuration(files, scope, name, revision);
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
+    /** The settings file as it was in a revision; the defaults when there was none. */
+    public Settings settings(String revision) {
+        try {
+            RevCommit commit = git.commit(revision);
+            return git.settings(git.files(commit, null), revision);
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
+    /** The environments of a revision: those with an override document and those its settings declare, sorted. */
+    public List<String> environments(String revision) {
+        try {
+            return environments(git.commit(revision), revision);
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
+    // ----------------------------------------------------------------- shared with ConfigHistory
+
+    RevisionReader git() {
+        return git;
+    }
+
+    boolean exists(RevisionFiles files, String environment, String revision) throws IOException {
+        return !files.overrides().isEmpty() || git.settings(files, revision).environment(environment).isPresent();
+    }
+
+    /**
+     * A configuration from a commit's files, whether or not the environment exists there: for {@code GLOBAL}
+     * without an override document it is the base documents alone; for {@code ENVIRONMENT} an empty mapping.
+     */
+    ConfigMap configuration(RevisionFiles files, Scope scope, String name, String revision) throws IOException {
+        var limits = git.settings(files, revision).limits();
+        if (scope == Scope.ENVIRONMENT) {
+            var doc = files.override(name, revision);
+            return doc.isEmpty() ? ConfigMap.empty() : git.document(doc.get(), limits, revision);
+        }
+        List<RevisionFiles.Blob> layers = files.effectiveLayers(name, revision);
+        ConfigMap cached = merged.get(layers);
+        if (cached == null) {
+            List<ConfigMap> docs = new ArrayList<>(layers.size());
+            for (RevisionFiles.Blob b : layers) {
+                docs.add(git.document(b, limits, revision));
+            }
+            cached = Merger.merge(docs);
+            merged.put(layers, cached);
+        }
+        return cached;
+    }
+
+    private List<String> environments(RevCommit commit, String revision) throws IOException {
+        RevisionFiles all = git.files(commit, null);
+        TreeSet<String> names = new TreeSet<>();
+        for (RevisionFiles.Blob b : all.overrides()) {
+            String file = b.relative().substring(b.relative().indexOf('/') + 1);
+            names.add(file.substring(0, file.lastIndexOf('.')));
+        }
+        git.settings(all, revision).environments().forEach(e -> names.add(e.name()));
+        return List.copyOf(names);
+    }
+
+    private static String describe(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

@@ -1,0 +1,37 @@
+package io.configcicd.core.version;
+
+import io.configcicd.core.diff.Change;
+import io.configcicd.core.diff.DiffSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One commit in the history of a configuration, with its key-level changes to that configuration.
+ *
+ * @param commitId the full commit id
+ * @param shortId  an abbreviation of it that is unique in the repository
+ * @param author   the author's name
+ * @param email    the author's e-mail address
+ * @param time     when the author made the change (author date, as {@code git log} shows it)
+ * @param message  the first line of the commit message
+ * @param changes  the key-level changes from the first parent (empty parent for the root commit), sorted by path
+ */
+public record HistoryEntry(String commitId, String shortId, String author, String email, Instant time, String message,
+                           List<Change> changes) {
+
+    public HistoryEntry {
+        Objects.requireNonNull(commitId, "commitId");
+        Objects.requireNonNull(shortId, "shortId");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(message, "message");
+        changes = List.copyOf(changes);
+    }
+
+    /** Counts of {@link #changes()}. */
+    public DiffSummary summary() {
+        return DiffSummary.of(changes);
+    }
+}

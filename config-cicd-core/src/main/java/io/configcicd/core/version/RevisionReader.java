@@ -1,0 +1,255 @@
+package io.configcicd.core.version;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.load.ConfigParseException;
+import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.Origin;
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Reads a configuration directory's files straight from git's object database (no checkout, no temporary
+ * files): the repository that holds the directory, where the directory is in it, commits with their
+ * original parents, the configuration files of a commit, and their parsed documents (cached by file name and
+ * blob id, so a document unchanged across many commits is parsed once). Not thread safe.
+ */
+final class RevisionReader implements AutoCloseable {
+
+    private final Repository repo;
+    private final ObjectReader reader;
+    private final RevWalk commits;
+    private final String prefix;
+    private final Map<DocumentKey, ConfigMap> documents = new HashMap<>();
+    private final Map<ObjectId, Settings> settings = new HashMap<>();
+
+    private record DocumentKey(String relative, ObjectId blob, LoadLimits limits) {
+    }
+
+    private RevisionReader(Repository repo, String prefix) {
+        this.repo = repo;
+        this.reader = repo.newObjectReader();
+        this.commits = new RevWalk(reader);
+        this.prefix = prefix;
+    }
+
+    /** Opens the repository whose work tree holds {@code configDir}; bad input when there is none. */
+    static RevisionReader open(Path configDir) {
+        Path dir = configDir.toAbsolutePath().normalize();
+        Repository repo = repository(dir);
+        try {
+            Path workTree = repo.getWorkTree().toPath().toRealPath();
+            Path real = realOrLexical(dir);
+            if (!real.startsWith(workTree)) {
+                throw ConfigCicdException.badInput(dir + " is outside the git work tree " + workTree,
+                        "pass a --config-dir inside the repository");
+            }
+            String inRepo = workTree.relativize(real).toString().replace('\\', '/');
+            return new RevisionReader(repo, inRepo.isEmpty() ? "" : inRepo + "/");
+        } catch (IOException | RuntimeException e) {
+            repo.close();
+            throw e instanceof IOException io ? gitFailed(io) : (RuntimeException) e;
+        }
+    }
+
+    private static Repository repository(Path dir) {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+        builder.findGitDir(existing == null ? null : existing.toFile());
+        if (builder.getGitDir() == null) {
+            throw ConfigCicdException.badInput(dir + " is not inside a git repository",
+                    "versions (history, diff --version) are read from git: run in a git clone of the configuration,"
+                            + " or keep versions of a directory without git with backup");
+        }
+        try {
+            Repository repo = builder.build();
+            if (repo.isBare()) {
+                repo.close();
+                throw ConfigCicdException.badInput(dir + " belongs to a bare repository", "run in a clone with a work tree");
+            }
+            return repo;
+        } catch (IOException e) {
+            throw gitFailed(e);
+        }
+    }
+
+    private static Path realOrLexical(Path dir) throws IOException {
+        Path existing = dir;
+        Path rest = Path.of("");
+        while (!Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        return existing.toRealPath().resolve(rest).normalize();
+    }
+
+    static ConfigCicdException gitFailed(IOException e) {
+        return ConfigCicdException.external("cannot read the git repository: " + e.getMessage(),
+                "check that the repository is readable (git status)", e);
+    }
+
+    Repository repository() {
+        return repo;
+    }
+
+    ObjectReader objectReader() {
+        return reader;
+    }
+
+    /** Where the configuration directory is in the repository: {@code ""} or {@code "configuration/"}. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** The commit HEAD names, if anything has been committed. */
+    Optional<RevCommit> head() throws IOException {
+        ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");
+        return id == null ? Optional.empty() : Optional.of(commit(id));
+    }
+
+    /** The commit a revision names (id, tag, branch, {@code HEAD~2}); bad input when unknown. */
+    RevCommit commit(String revision) throws IOException {
+        ObjectId id;
+        try {
+            id = repo.resolve(revision + "^{commit}");
+        } catch (RevisionSyntaxException | AmbiguousObjectException e) {
+            id = null;
+        }
+        if (id == null) {
+            throw ConfigCicdException.badInput("unknown revision '" + revision + "'",
+                    "give a commit id, tag or branch that exists in the repository (git log --oneline)");
+        }
+        return commit(id);
+    }
+
+    /** A commit with its headers and its original parents (as written, not simplified by a path walk). */
+    RevCommit commit(AnyObjectId id) throws IOException {
+        return commits.parseCommit(id);
+    }
+
+    /** The parents of a commit as written, each parsed. */
+    List<RevCommit> parents(RevCommit commit) throws IOException {
+        RevCommit c = commit(commit);
+        List<RevCommit> out = new ArrayList<>(c.getParentCount());
+        for (RevCommit p : c.getParents()) {
+            out.add(commits.parseCommit(p));
+        }
+        return out;
+    }
+
+    /** An abbreviation of a commit id that is unique in the repository (7 characters or more). */
+    String shortId(AnyObjectId id) throws IOException {
+        return reader.abbreviate(id, 7).name();
+    }
+
+    /** The configuration files of {@code environment} (null: of every environment) in a commit. */
+    RevisionFiles files(RevCommit commit, String environment) throws IOException {
+        List<RevisionFiles.Blob> globals = new ArrayList<>();
+        List<RevisionFiles.Blob> overrides = new ArrayList<>();
+        RevisionFiles.Blob settingsFile = null;
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            walk.setFilter(new ConfigFilesFilter(prefix, environment, true, true));
+            while (walk.next()) {
+                FileMode mode = walk.getFileMode(0);
+                if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+                    continue;
+                }
+                String relative = walk.getPathString().substring(prefix.length());
+                RevisionFiles.Blob blob = new RevisionFiles.Blob(relative, walk.getObjectId(0));
+                switch (ConfigFilesFilter.classify(relative, environment)) {
+                    case GLOBAL -> globals.add(blob);
+                    case ENVIRONMENT -> overrides.add(blob);
+                    case SETTINGS -> settingsFile = blob;
+                }
+            }
+        }
+        globals.sort(Comparator.comparing(RevisionFiles.Blob::relative));
+        overrides.sort(Comparator.comparing(RevisionFiles.Blob::relative));
+        return new RevisionFiles(globals, overrides, Optional.ofNullable(settingsFile));
+    }
+
+    /** The settings of a commit's configuration directory; the defaults when it has no settings file. */
+    Settings settings(RevisionFiles files, String revision) throws IOException {
+        if (files.settings().isEmpty()) {
+            return Settings.defaults();
+        }
+        RevisionFiles.Blob blob = files.settings().get();
+        Settings s = settings.get(blob.id());
+        if (s == null) {
+            s = Settings.from(document(blob, LoadLimits.DEFAULT, revision));
+            settings.put(blob.id(), s);
+        }
+        return s;
+    }
+
+    /** A parsed document (its top level must be a mapping); a problem names the file and the revision. */
+    ConfigMap document(RevisionFiles.Blob blob, LoadLimits limits, String revision) throws IOException {
+        DocumentKey key = new DocumentKey(blob.relative(), blob.id(), limits);
+        ConfigMap doc = documents.get(key);
+        if (doc == null) {
+            try {
+                doc = parse(blob, limits);
+            } catch (ConfigCicdException e) {
+                throw new ConfigCicdException(e.kind(), e.origin(), e.problem() + " (in revision " + revision + ")",
+                        e.hint(), e);
+            }
+            documents.put(key, doc);
+        }
+        return doc;
+    }
+
+    private ConfigMap parse(RevisionFiles.Blob blob, LoadLimits limits) throws IOException {
+        String relative = blob.relative();
+        ObjectLoader loader = reader.open(blob.id(), Constants.OBJ_BLOB);
+        if (loader.getSize() > limits.maxDocumentBytes()) {
+            throw new ConfigParseException(Origin.file(relative), "file is " + loader.getSize()
+                    + " bytes, over the limit of " + limits.maxDocumentBytes(),
+                    "split the file, or raise limits.max_document_bytes in " + Settings.FILE_NAME);
+        }
+        ConfigNode node = Codecs.standard().forFile(relative).parse(loader.getCachedBytes(Integer.MAX_VALUE), relative, limits);
+        if (node instanceof ConfigMap m) {
+            return m;
+        }
+        if (node.isNull()) {
+            return ConfigMap.empty(Origin.file(relative));
+        }
+        throw new ConfigParseException(node.origin().isKnown() ? node.origin() : Origin.file(relative),
+                "the top level of a configuration file must be a mapping of keys to values, not a " + node.typeName(),
+                "write key: value pairs at the top level");
+    }
+
+    @Override
+    public void close() {
+        commits.close();
+        reader.close();
+        repo.close();
+    }
+}
