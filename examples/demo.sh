@@ -59,6 +59,28 @@ diff -u --label examples/configuration/environments/production.yaml --label conf
 run "Read it back: an integer, not the string \"6\"" \
   get --scope global --name production --path kgot --format json
 
+run "Validate every environment: JSON Schema, the rules of config-cicd.yaml, the security policy" \
+  validate --all-environments
+run "... with the rules that ran and the finding a waiver accepts (development's default password)" \
+  validate --name development --verbose
+heading "A careless change to production: debug on, a plaintext API key, an http URL"
+cat >> "$cfg/environments/production.yaml" <<'YAML'
+
+models:
+  model_providers:
+    openai:
+      api_key: sk-demo-not-a-real-key-123456   # pasted while debugging
+      base_url: http://api.openai.com/v1
+YAML
+sed -i 's/^    host: manager.prod.internal$/    host: manager.prod.internal\n    debug: true/' "$cfg/environments/production.yaml"
+fails "Validation fails (exit 1) at the file:line of each value; the key itself is never printed" \
+  validate --name production --report junit="$work/junit.xml" --report sarif="$work/config-cicd.sarif"
+echo "reports written: junit.xml ($(grep -c '<testcase' "$work/junit.xml") test cases), config-cicd.sarif"
+run "--fix writes the fixes the rules offer, in place, and validates again" \
+  validate --name production --fix
+heading "What --fix changed"
+diff -u --label before --label after "$here/configuration/environments/production.yaml" "$cfg/environments/production.yaml" || true
+
 fails "Bad input is reported clearly, with exit code 2" get --scope global --name prod --path kgot
 printf '{\n  "kgot": {\n    "reasoning_depth": 4,\n  }\n}\n' > "$cfg/environments/staging.json"
 fails "A broken file (a trailing comma in staging.json) is reported at its line, exit code 2" \

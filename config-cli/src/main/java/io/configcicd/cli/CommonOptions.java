@@ -17,8 +17,8 @@ public final class CommonOptions {
     private Path configDir;
 
     @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "text",
-            description = "Output format: text, json or yaml (default: text).")
-    private OutputFormat format;
+            description = "Output format: text, json or yaml; validate also writes junit, sarif, gitlab and github (default: text).")
+    private String format;
 
     @Option(names = "--output", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Write the output to FILE (replaced atomically) instead of standard output.")
@@ -32,8 +32,14 @@ public final class CommonOptions {
         return configDir;
     }
 
-    public OutputFormat format() {
+    /** The format name as given; each command reads the names it supports. */
+    public String formatName() {
         return format;
+    }
+
+    /** {@code --format} as one of the value formats (text, json, yaml). */
+    public OutputFormat format() {
+        return OutputFormat.parse(format);
     }
 
     public Optional<Path> output() {

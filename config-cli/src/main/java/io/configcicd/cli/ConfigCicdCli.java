@@ -5,6 +5,7 @@ import io.configcicd.core.model.Scope;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "config-cicd", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = ConfigCicdCli.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Configuration-as-code for CI/CD: read, change and explain the configuration of each environment.",
-        subcommands = {GetCommand.class, SetCommand.class, ListCommand.class, ExplainCommand.class},
+        subcommands = {ValidateCommand.class, GetCommand.class, SetCommand.class, ListCommand.class, ExplainCommand.class,
+                DiffCommand.class, HistoryCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:findings", "2:bad input or usage", "3:an external system failed",
                 "4:access denied"})
@@ -37,9 +39,13 @@ public final class ConfigCicdCli implements Runnable {
     private CommandSpec spec;
 
     private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
 
-    private ConfigCicdCli(PrintStream out) {
+    private ConfigCicdCli(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
+        this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     public static void main(String[] args) {
@@ -48,7 +54,15 @@ public final class ConfigCicdCli implements Runnable {
 
     /** Runs one command line and returns its exit code; nothing is shared between calls. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        ConfigCicdCli top = new ConfigCicdCli(out);
+        return run(out, err, System.getenv(), args);
+    }
+
+    /**
+     * Runs one command line with {@code env} as the process environment that names the principal
+     * ({@code CONFIG_CICD_USER}, {@code GITHUB_ACTOR}, ...) for access control and the audit log.
+     */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        ConfigCicdCli top = new ConfigCicdCli(out, err, env);
         CommandLine cmd = new CommandLine(top);
         ErrorReporter reporter = new ErrorReporter(err, () -> top.options != null && top.options.stacktrace());
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -80,6 +94,14 @@ public final class ConfigCicdCli implements Runnable {
         return out;
     }
 
+    PrintStream err() {
+        return err;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
     /** A converter whose IllegalArgumentException is a usage error with the message as written. */
     private static <T> ITypeConverter<T> converter(Function<String, T> parse) {
         return text -> {
@@ -91,12 +113,17 @@ public final class ConfigCicdCli implements Runnable {
         };
     }
 
+    /** The version in the jar's manifest, or "dev" when running from classes. */
+    static String toolVersion() {
+        String v = ConfigCicdCli.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** The version from the jar's manifest ({@code Implementation-Version}). */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ConfigCicdCli.class.getPackage().getImplementationVersion();
-            return new String[] {"config-cicd " + (v == null ? "(development build)" : v)};
+            return new String[] {"config-cicd " + (toolVersion().equals("dev") ? "(development build)" : toolVersion())};
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
 import io.configcicd.core.security.SecretMasker;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * What every subcommand shares: open the configuration directory of {@code --config-dir}, run, and write
@@ -12,22 +14,37 @@ import picocli.CommandLine.ParentCommand;
  */
 abstract class ConfigCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ConfigCicdCli cli;
+    @Spec
+    private CommandSpec spec;
+
+    /** Who runs the command, what they may do, and the audit log; set before {@link #execute}. */
+    protected Governance governance;
 
     @Override
     public final Integer call() {
+        ConfigCicdCli cli = (ConfigCicdCli) spec.root().userObject();
         CommonOptions options = cli.options();
         Output output = new Output(options.format());
         try (ConfigurationManager manager = ConfigurationManager.open(options.configDir())) {
+            governance = Governance.of(manager.directory(), cli.env());
             execute(manager, output);
         }
         output.writeTo(cli.out(), options.output());
+        return exitCode();
+    }
+
+    /** The exit code after a run that threw nothing: 0 unless a command reports findings (1). */
+    protected int exitCode() {
         return ErrorReporter.OK;
     }
 
     /** Calls the core and hands what it returned to {@code output}. */
     protected abstract void execute(ConfigurationManager manager, Output output);
+
+    /** A scope as the audit log writes it: global or environment. */
+    protected static String scopeWord(io.configcicd.core.model.Scope scope) {
+        return scope.name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The masker of the directory's secret keys ({@code secrets.keys} in config-cicd.yaml). */
     protected static SecretMasker masker(ConfigurationManager manager) {

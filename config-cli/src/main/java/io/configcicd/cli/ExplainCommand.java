@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.configcicd.core.security.access.Permission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,7 @@ final class ExplainCommand extends ConfigCommand {
 
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
+        governance.require(Permission.READ, environment, "explain");
         Explanation e = manager.explain(environment, path.toString());
         SecretMasker masker = masker(manager);
         ConfigNode value = masker.mask(e.path(), e.value());

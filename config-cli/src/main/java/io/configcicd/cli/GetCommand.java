@@ -7,6 +7,9 @@ import io.configcicd.core.load.Interpolator;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.security.access.Permission;
+import io.configcicd.core.security.audit.AuditEvent;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +27,10 @@ final class GetCommand extends ConfigCommand {
 
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
+        governance.require(Permission.READ, target.name(), "get");
+        if (reveal) {
+            governance.require(Permission.REVEAL, target.name(), "get --reveal");
+        }
         Configuration config = manager.getConfiguration(target.scope(), target.name());
         ConfigPath path = target.path();
         ConfigNode node = ConfigNodes.at(config.root(), path);
@@ -32,6 +39,13 @@ final class GetCommand extends ConfigCommand {
             throw ConfigCicdException.badInput("'" + path + "' is not set in " + config,
                     "run get with " + parent + " to see the keys that exist");
         }
-        output.value(reveal ? Interpolator.fromProcessEnvironment().resolve(node, path) : masker(manager).mask(path, node));
+        if (reveal) {
+            ConfigNode resolved = Interpolator.fromProcessEnvironment().resolve(node, path);
+            governance.record("get --reveal", scopeWord(target.scope()), target.name(), path.toString(),
+                    Optional.empty(), Optional.empty(), AuditEvent.OK);
+            output.value(resolved);
+        } else {
+            output.value(masker(manager).mask(path, node));
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.configcicd.core.security.access.AccessPolicy;
+import io.configcicd.core.security.access.Permission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,6 +23,7 @@ final class ListCommand extends ConfigCommand {
 
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
+        governance.require(Permission.READ, AccessPolicy.ANY_ENVIRONMENT, "list");
         List<String> names = manager.listConfigurations(scope);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (String name : names) {

@@ -5,6 +5,9 @@ import io.configcicd.core.api.UpdateResult;
 import io.configcicd.core.api.ValueParser;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.security.SecretMasker;
+import io.configcicd.core.security.access.Permission;
+import io.configcicd.core.security.audit.AuditEvent;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -15,7 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "set", description = {
         "Change one value in the environment's override document (environments/<name>.*), in place:"
                 + " comments, key order and quoting are kept.",
-        "The value reads like YAML: 5 is an integer, true a boolean, '\"5\"' a string, '[a, b]' a list."})
+        "The value reads like YAML: 5 is an integer, true a boolean, '\"5\"' a string, '[a, b]' a list.",
+        "The change is validated first: one that introduces a finding at or above validation.fail_on is refused"
+                + " (exit 1) and nothing is written."})
 final class SetCommand extends ConfigCommand {
 
     @Mixin
@@ -24,10 +29,19 @@ final class SetCommand extends ConfigCommand {
     @Option(names = "--value", required = true, paramLabel = "VALUE", description = "The new value, read as YAML.")
     private String value;
 
+    @Option(names = "--no-validate",
+            description = "Write the value even when it introduces validation findings (they are not checked).")
+    private boolean noValidate;
+
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
+        governance.require(Permission.WRITE, target.name(), "set");
         ConfigNode parsed = ValueParser.parse(value);
-        UpdateResult result = manager.updateConfiguration(target.scope(), target.name(), target.path().toString(), parsed);
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(target.path().toString(), parsed);
+        UpdateResult result = noValidate
+                ? manager.batchUpdateConfiguration(target.scope(), target.name(), one)
+                : manager.batchUpdateValidated(target.scope(), target.name(), one);
         UpdateResult.PathUpdate update = result.updates().get(0);
         SecretMasker masker = masker(manager);
         ConfigNode written = masker.mask(update.path(), update.value());
@@ -36,6 +50,9 @@ final class SetCommand extends ConfigCommand {
         json.put("path", update.path().toString());
         json.put("value", Output.plain(written));
         json.put("previous", update.previous().map(p -> Output.plain(masker.mask(update.path(), p))).orElse(null));
+        governance.record("set", scopeWord(target.scope()), target.name(), update.path().toString(),
+                update.previous().map(p -> Output.inline(masker.mask(update.path(), p))),
+                Optional.of(Output.inline(written)), AuditEvent.OK);
         output.result(json, () -> "set " + update.path() + " = " + Output.inline(written) + " in " + result.file());
     }
 }

@@ -23,13 +23,24 @@ record CliRun(int exitCode, String out, String err) {
         return run(all.toArray(String[]::new));
     }
 
+    /** Runs {@code config-cicd --config-dir DIR ARGS...} as the principal {@code user} ({@code CONFIG_CICD_USER}). */
+    static CliRun as(String user, Path configDir, String... args) {
+        List<String> all = new ArrayList<>(List.of("--config-dir", configDir.toString()));
+        all.addAll(List.of(args));
+        return run(java.util.Map.of("CONFIG_CICD_USER", user), all.toArray(String[]::new));
+    }
+
     static CliRun run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    static CliRun run(java.util.Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = ConfigCicdCli.run(o, e, args);
+            code = ConfigCicdCli.run(o, e, env, args);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

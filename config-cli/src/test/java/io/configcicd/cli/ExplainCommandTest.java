@@ -62,7 +62,7 @@ class ExplainCommandTest {
         assertThat(r.out().lines()).containsExactly(
                 "database.graph_store.password = ******",
                 "  set at environments/development.yaml:22:15",
-                "  overrides ${NEO4J_PASSWORD} at global/base.yaml:70:15");
+                "  overrides ${NEO4J_PASSWORD} at global/base.yaml:71:15");
     }
 
     @Test

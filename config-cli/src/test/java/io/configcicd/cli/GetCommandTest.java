@@ -101,7 +101,7 @@ class GetCommandTest {
         CliRun r = CliRun.in(config, "get", "--scope", "global", "--name", "production", "--path", "database", "--reveal");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("global/base.yaml:70", "NEO4J_PASSWORD");
+        assertThat(r.err()).contains("global/base.yaml:71", "NEO4J_PASSWORD");
         assertThat(r.out()).isEmpty();
     }
 

@@ -47,6 +47,16 @@ class SecretsNeverPrintedTest {
         run("set", "--scope", "global", "--name", "staging-secrets", "--path", "auth.access_token", "--value", "other-" + SECRET);
         run("set", "--scope", "global", "--name", "staging-secrets", "--path", "kgot.reasoning_depth", "--value", "9", "--format", "json");
         run("get", "--scope", "global", "--name", "staging-secrets", "--path", "auth.nothing");
+        List<Path> reports = new ArrayList<>();
+        for (String format : new String[] {"text", "json", "junit", "sarif", "gitlab", "github"}) {
+            Path report = tmp.resolve("report." + format);
+            reports.add(report);
+            run("validate", "--all-environments", "--verbose", "--format", format, "--report", format + "=" + report);
+        }
+        Files.writeString(config.resolve("config-cicd.yaml"), Files.readString(config.resolve("config-cicd.yaml"))
+                + "  - {rule: security.plaintext-secret, path: auth.clientSecret, reason: test, expires: 2999-01-01}\n");
+        run("validate", "--name", "staging-secrets", "--verbose");
+        run("validate", "--name", "staging-secrets", "--fix", "--verbose");
         Files.writeString(config.resolve("environments/broken.yaml"), "password: " + SECRET + "\n  bad: [\n");
         run("get", "--scope", "global", "--name", "broken", "--path", "password");
 
@@ -54,6 +64,9 @@ class SecretsNeverPrintedTest {
         assertThat(runs.stream().filter(r -> r.exitCode() == 0)).hasSizeGreaterThan(18);
         for (CliRun r : runs) {
             assertThat(r.out() + r.err()).doesNotContain(SECRET);
+        }
+        for (Path report : reports) {
+            assertThat(Files.readString(report)).contains("security.plaintext-secret").doesNotContain(SECRET);
         }
         assertThat(runs.get(0).out()).contains("******");
     }

@@ -58,10 +58,10 @@ class SetCommandTest {
 
     @Test
     void storesAQuotedNumberAsAString() {
-        CliRun r = set("production", "metadata.version", "\"5\"");
+        CliRun r = set("production", "metadata.created_by", "\"5\"");
 
-        assertThat(r.out()).isEqualTo("set metadata.version = \"5\" in environments/production.yaml\n");
-        JsonNode v = get("production", "metadata.version");
+        assertThat(r.out()).isEqualTo("set metadata.created_by = \"5\" in environments/production.yaml\n");
+        JsonNode v = get("production", "metadata.created_by");
         assertThat(v.isString()).isTrue();
         assertThat(v.asString()).isEqualTo("5");
     }
@@ -106,7 +106,7 @@ class SetCommandTest {
 
     @Test
     void masksASecretInItsOutput() {
-        CliRun r = set("production", "database.graph_store.password", "hunter2");
+        CliRun r = set("production", "database.graph_store.password", "hunter2", "--no-validate");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("set database.graph_store.password = ****** in environments/production.yaml\n");
@@ -118,5 +118,39 @@ class SetCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: --value");
+    }
+
+    @Test
+    void aChangeThatBreaksValidationIsRefusedAndNothingIsWritten() throws Exception {
+        Path prod = config.resolve("environments/production.yaml");
+        String before = Files.readString(prod);
+
+        CliRun refused = set("production", "services.manager_agent.debug", "true");
+        CliRun typo = set("production", "kgot.reasoning_depth", "deep");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("refused").contains("[security.debug]").contains("hint: ");
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.err()).contains("[schema]");
+        assertThat(Files.readString(prod)).isEqualTo(before);
+    }
+
+    @Test
+    void aFindingThatWasAlreadyThereDoesNotBlockAnotherChange() throws Exception {
+        Path prod = config.resolve("environments/production.yaml");
+        Files.writeString(prod, Files.readString(prod).replace("reasoning_depth: 4", "reasoning_depth: deep"));
+
+        CliRun r = set("production", "kgot.cache_ttl", "60");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(prod)).contains("cache_ttl: 60");
+    }
+
+    @Test
+    void noValidateWritesAnyway() throws Exception {
+        CliRun r = set("staging", "kgot.reasoning_depth", "deep", "--no-validate");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(get("staging", "kgot.reasoning_depth").asString()).isEqualTo("deep");
     }
 }

@@ -14,8 +14,12 @@ import io.configcicd.core.repo.Codecs;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.edit.DocumentEdits;
 import io.configcicd.core.repo.edit.Editors;
+import io.configcicd.core.validate.AppliedFix;
+import io.configcicd.core.validate.Finding;
+import io.configcicd.core.validate.Fix;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +46,7 @@ public final class ConfigurationManager implements AutoCloseable {
 
     private final ConfigDirectory directory;
     private final ExecutorService executor;
+    private volatile ConfigurationValidator validator;
 
     private ConfigurationManager(ConfigDirectory directory, ExecutorService executor) {
         this.directory = directory;
@@ -97,6 +102,22 @@ public final class ConfigurationManager implements AutoCloseable {
         return new Configuration(Scope.GLOBAL, environment, Merger.merge(directory.documents(files)));
     }
 
+    /** The effective configuration of an environment as it would be with document {@code file} replaced by {@code doc}. */
+    Configuration getMergedConfiguration(String environment, String file, ConfigMap doc) {
+        requireEnvironment(environment);
+        List<String> files = new ArrayList<>(directory.globalDocuments());
+        directory.environmentDocument(environment).ifPresent(files::add);
+        if (file.startsWith(ConfigDirectory.ENVIRONMENTS_DIR + "/") && !files.contains(file)
+                && file.equals(directory.newEnvironmentDocument(environment, Format.YAML))) {
+            files.add(file);
+        }
+        List<ConfigMap> docs = new ArrayList<>();
+        for (String f : files) {
+            docs.add(f.equals(file) ? doc : directory.document(f));
+        }
+        return new Configuration(Scope.GLOBAL, environment, Merger.merge(docs));
+    }
+
     /** Like {@link #getConfiguration} with every {@code ${VAR}} resolved; an unresolved one is an error at its file:line. */
     public Configuration getResolvedConfiguration(Scope scope, String name, Interpolator interpolator) {
         Configuration c = getConfiguration(scope, name);
@@ -127,6 +148,71 @@ public final class ConfigurationManager implements AutoCloseable {
         return new Explanation(environment, p, node, setAt, node.overridden());
     }
 
+    // ----------------------------------------------------------------- validating
+
+    /**
+     * The validator of this directory: its rules come from {@code schemas/} and {@code config-cicd.yaml}, and a
+     * program may add and remove rules on it; built on first use.
+     */
+    public ConfigurationValidator validator() {
+        ConfigurationValidator v = validator;
+        if (v == null) {
+            synchronized (this) {
+                v = validator;
+                if (v == null) {
+                    v = new ConfigurationValidator(this);
+                    validator = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Validates the effective configuration of environment {@code name} (either scope names the environment)
+     * and returns the findings that no waiver covers, most serious rules first in file order.
+     */
+    public List<Finding> validateConfiguration(Scope scope, String name) {
+        requireEnvironment(name);
+        return validator().validate(List.of(name), LocalDate.now()).findings();
+    }
+
+    /**
+     * Writes the fixes that findings offer, each in the document its {@link Fix.Target} names, edited in place
+     * under the file's lock; a fix offered by several findings (one per environment) is written once.
+     */
+    public List<AppliedFix> applyFixes(List<Finding> findings) {
+        Map<String, Map<ConfigPath, AppliedFixPlan>> byFile = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.fix().isEmpty()) {
+                continue;
+            }
+            Fix fix = f.fix().get();
+            String file = fix.target() == Fix.Target.ORIGIN && f.origin().isKnown()
+                    ? f.origin().file() : overrideDocument(f.environment());
+            byFile.computeIfAbsent(file, k -> new LinkedHashMap<>())
+                    .putIfAbsent(fix.path(), new AppliedFixPlan(f.ruleId(), fix));
+        }
+        List<AppliedFix> done = new ArrayList<>();
+        byFile.forEach((file, plans) -> directory.locked(file, () -> {
+            String text = currentText(file);
+            for (AppliedFixPlan plan : plans.values()) {
+                text = Editors.of(formatOf(file)).set(text, plan.fix().path(), plan.fix().value(), file);
+                done.add(new AppliedFix(plan.ruleId(), file, plan.fix().path(), plan.fix().description()));
+            }
+            writeChecked(file, text);
+            return null;
+        }));
+        return List.copyOf(done);
+    }
+
+    private record AppliedFixPlan(String ruleId, Fix fix) {
+    }
+
+    public CompletableFuture<List<Finding>> validateConfigurationAsync(Scope scope, String name) {
+        return CompletableFuture.supplyAsync(() -> validateConfiguration(scope, name), executor);
+    }
+
     // ----------------------------------------------------------------- writing
 
     /** Sets one path (a scalar, or a whole subtree given as a Map or List) in the environment's override document. */
@@ -138,6 +224,19 @@ public final class ConfigurationManager implements AutoCloseable {
 
     /** Sets several paths in one locked, atomic write of the override document. */
     public UpdateResult batchUpdateConfiguration(Scope scope, String name, Map<String, ?> updates) {
+        return update(name, updates, false);
+    }
+
+    /**
+     * Like {@link #batchUpdateConfiguration}, but the change is validated before it is written (see
+     * {@link ConfigurationValidator#checkCandidate}): a change that introduces a finding at or above the
+     * directory's threshold is refused with a FINDINGS error and nothing is written.
+     */
+    public UpdateResult batchUpdateValidated(Scope scope, String name, Map<String, ?> updates) {
+        return update(name, updates, true);
+    }
+
+    private UpdateResult update(String name, Map<String, ?> updates, boolean validate) {
         requireEnvironment(name);
         Configuration before = getMergedConfiguration(name);
         String file = overrideDocument(name);
@@ -153,6 +252,10 @@ public final class ConfigurationManager implements AutoCloseable {
                 ConfigNode value = ConfigNodes.fromPlain(e.getValue(), Origin.UNKNOWN);
                 text = Editors.of(formatOf(file)).set(text, p, value, file);
                 done.add(new UpdateResult.PathUpdate(p, before.node(p.toString()), value));
+            }
+            if (validate) {
+                ConfigMap candidate = directory.parseText(file, text.getBytes(StandardCharsets.UTF_8));
+                validator().checkCandidate(name, file, candidate, LocalDate.now());
             }
             writeChecked(file, text);
             return null;

@@ -50,6 +50,11 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
         return environments.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
+    /** Whether an environment is protected: as declared, else only {@code production}. */
+    public boolean isProtected(String name) {
+        return environment(name).map(EnvironmentSpec::isProtected).orElse(name.equals("production"));
+    }
+
     /** Reads the parsed settings document; a section of the wrong shape is an error at its file:line. */
     public static Settings from(ConfigMap doc) {
         List<EnvironmentSpec> envs = new ArrayList<>();

@@ -34,7 +34,7 @@ final class ErrorTranslator {
         this.masker = masker;
     }
 
-    Violation translate(ConfigMap effective, Error error) {
+    Violation translate(ConfigNode effective, Error error) {
         ConfigPath at = toPath(error.getInstanceLocation());
         String keyword = String.valueOf(error.getKeyword());
         String property = error.getProperty();
@@ -75,7 +75,7 @@ final class ErrorTranslator {
     }
 
     /** Where the key of a path was written (the value's origin for list items, the root's for the root). */
-    static Origin keyOrigin(ConfigMap effective, ConfigPath path) {
+    static Origin keyOrigin(ConfigNode effective, ConfigPath path) {
         if (path.isRoot()) {
             return effective.origin();
         }
@@ -87,7 +87,7 @@ final class ErrorTranslator {
     }
 
     /** The origin of the node at a path, or of its nearest existing ancestor. */
-    static Origin originNear(ConfigMap effective, ConfigPath path) {
+    static Origin originNear(ConfigNode effective, ConfigPath path) {
         ConfigPath p = path;
         while (true) {
             ConfigNode node = ConfigNodes.at(effective, p);

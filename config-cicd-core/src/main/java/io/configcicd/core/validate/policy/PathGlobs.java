@@ -1,0 +1,53 @@
+package io.configcicd.core.validate.policy;
+
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.ScalarType;
+import io.configcicd.core.validate.rules.PathGlob;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The globs one policy rule looks at; a path that several globs find is found once. */
+record PathGlobs(List<PathGlob> globs) {
+
+    PathGlobs {
+        globs = List.copyOf(globs);
+        if (globs.isEmpty()) {
+            throw new IllegalArgumentException("a policy rule needs at least one path");
+        }
+    }
+
+    static PathGlobs parse(List<String> texts) {
+        return new PathGlobs(texts.stream().map(PathGlob::parse).toList());
+    }
+
+    /** Every value a glob finds, glob by glob in document order, each path once. */
+    List<PathGlob.Match> find(ConfigNode root) {
+        Map<ConfigPath, PathGlob.Match> out = new LinkedHashMap<>();
+        for (PathGlob glob : globs) {
+            for (PathGlob.Match m : glob.find(root)) {
+                if (!m.path().isRoot()) {
+                    out.putIfAbsent(m.path(), m);
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    PathGlob first() {
+        return globs.get(0);
+    }
+
+    static boolean isBoolean(ConfigNode node, boolean value) {
+        return node instanceof ConfigScalar s && s.type() == ScalarType.BOOLEAN && s.value().equals(value);
+    }
+
+    /** {@code a, b, c} as the settings would write them. */
+    @Override
+    public String toString() {
+        return globs.stream().map(PathGlob::toString).collect(Collectors.joining(", "));
+    }
+}

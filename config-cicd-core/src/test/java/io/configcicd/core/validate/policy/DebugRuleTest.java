@@ -1,0 +1,74 @@
+package io.configcicd.core.validate.policy;
+
+import static io.configcicd.core.validate.policy.PolicyFixtures.inDevelopment;
+import static io.configcicd.core.validate.policy.PolicyFixtures.inProduction;
+import static io.configcicd.core.validate.policy.PolicyFixtures.where;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.Origin;
+import io.configcicd.core.model.Severity;
+import io.configcicd.core.validate.Finding;
+import io.configcicd.core.validate.Fix;
+import io.configcicd.core.validate.rules.PathGlob;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DebugRuleTest {
+
+    private static final String DEBUGGING = """
+            services:
+              manager_agent:
+                debug: true
+              kgot_service:
+                debug: false
+            kgot:
+              debug_mode: true
+              debug_level: 3
+            features:
+              debug_ui: true
+            """;
+
+    private final DebugRule rule =
+            new DebugRule(SecurityPolicy.DEFAULT_DEBUG_PATHS.stream().map(PathGlob::parse).toList());
+
+    @Test
+    void everyDebugSwitchThatIsOnInProductionIsReportedOnceAtItsOrigin() {
+        List<Finding> findings = inProduction(rule, DEBUGGING);
+
+        assertThat(findings).extracting(f -> f.path() + " " + where(f)).containsExactly(
+                "services.manager_agent.debug global/base.yaml:3:12",
+                "kgot.debug_mode global/base.yaml:7:15",
+                "features.debug_ui global/base.yaml:10:13");
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("security.debug");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        });
+    }
+
+    @Test
+    void fixTurnsItOffInTheProductionOverride() {
+        Finding first = inProduction(rule, DEBUGGING).get(0);
+
+        assertThat(first.message()).isEqualTo("debug is on at services.manager_agent.debug in protected "
+                + "environment production");
+        Fix fix = first.fix().orElseThrow();
+        assertThat(fix.target()).isEqualTo(Fix.Target.ENVIRONMENT);
+        assertThat(fix.path()).hasToString("services.manager_agent.debug");
+        assertThat(fix.value().sameValue(ConfigScalar.bool(false, Origin.UNKNOWN))).isTrue();
+        assertThat(fix.description()).isEqualTo("set services.manager_agent.debug to false in environments/production");
+    }
+
+    @Test
+    void developmentMayDebug() {
+        assertThat(inDevelopment(rule, DEBUGGING)).isEmpty();
+    }
+
+    @Test
+    void configuredPathsReplaceTheDefaults() {
+        DebugRule narrow = new DebugRule(List.of(PathGlob.parse("features.debug_ui")));
+
+        assertThat(inProduction(narrow, DEBUGGING)).extracting(f -> f.path().toString())
+                .containsExactly("features.debug_ui");
+    }
+}
