@@ -1,0 +1,200 @@
+package io.configcicd.maven;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.model.Severity;
+import io.configcicd.core.report.ReportFormat;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The {@code config.*} parameters every goal shares (ARCHITECTURE 4), {@code config.skip}, and the one place where
+ * the core's {@link ConfigCicdException} becomes a Maven exception: findings, bad input and denied access fail the
+ * build ({@link MojoFailureException}: the project's content or rights are wrong), an external failure is an
+ * execution error ({@link MojoExecutionException}). The message is the core's, naming file:line, the problem and
+ * the hint; no cause is attached except for external failures, so Maven prints no chain of stack traces.
+ */
+public abstract class AbstractConfigMojo extends AbstractMojo {
+
+    /** The directory name used when {@code config.dir} is not set. */
+    static final String DEFAULT_CONFIG_DIR = "configuration";
+
+    /**
+     * The configuration directory (config-cicd.yaml, global/, environments/, schemas/). Default:
+     * <code>${project.basedir}/configuration</code>; a project without it is skipped, unless this parameter was
+     * set, in which case a missing directory fails the build.
+     */
+    @Parameter(property = "config.dir")
+    private File configDir;
+
+    /** The project's base directory, the default parent of the configuration directory. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    /** Environment names, comma separated; empty means every environment of the configuration directory. */
+    @Parameter(property = "config.environment")
+    private String environment;
+
+    /**
+     * The lowest severity that fails the build: {@code info}, {@code warning}, {@code error} or
+     * {@code critical}. Default: {@code validation.fail_on} of {@code config-cicd.yaml}, else {@code error}.
+     */
+    @Parameter(property = "config.failOn")
+    private String failOn;
+
+    /** A git revision (commit, tag, branch) whose tree is used instead of the working tree. */
+    @Parameter(property = "config.commit")
+    private String commit;
+
+    /**
+     * Report formats written to {@link #reportDirectory}, comma separated: text, json, junit, sarif, gitlab,
+     * github; {@code none} writes no report.
+     */
+    @Parameter(property = "config.formats", defaultValue = "text,json,junit,sarif")
+    private String formats;
+
+    /** Skips the goal. */
+    @Parameter(property = "config.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Where the reports are written. */
+    @Parameter(property = "config.reportDirectory", defaultValue = "${project.build.directory}/config-cicd")
+    private File reportDirectory;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("config-cicd: skipped (config.skip=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (ConfigCicdException e) {
+            rethrow(e);
+        }
+    }
+
+    /** The goal's work, after {@code config.skip} was checked; a {@link ConfigCicdException} may escape. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * The one mapping of the core's failures to Maven's: findings, bad input and denied access are the project's
+     * fault (a failed build), an external failure is an execution error. The core's message already names
+     * file:line, the problem and the hint; the core exception itself is not attached, so Maven prints no chain.
+     */
+    static void rethrow(ConfigCicdException e) throws MojoExecutionException, MojoFailureException {
+        switch (e.kind()) {
+            case FINDINGS, BAD_INPUT, ACCESS_DENIED -> throw new MojoFailureException(e.getMessage());
+            case EXTERNAL -> throw new MojoExecutionException(e.getMessage(), e.getCause());
+            default -> throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    /** Whether the user set {@code config.dir} (property or plugin configuration). */
+    protected boolean configDirSetExplicitly() {
+        return configDir != null;
+    }
+
+    /** The configuration directory, absolute. */
+    protected Path configDirectory() {
+        File dir = configDir != null ? configDir : new File(basedir, DEFAULT_CONFIG_DIR);
+        if (!dir.isAbsolute()) {
+            dir = new File(basedir, dir.getPath());
+        }
+        return dir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The environments asked for; empty means every environment. */
+    protected List<String> environments() {
+        return splitList(environment);
+    }
+
+    /** The threshold given by {@code config.failOn}; empty when it is not set. */
+    protected Optional<Severity> failOnSeverity() throws MojoFailureException {
+        if (failOn == null || failOn.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Severity.parse(failOn));
+        } catch (IllegalArgumentException e) {
+            throw parameterError("failOn", "config.failOn", e);
+        }
+    }
+
+    /** The git revision given by {@code config.commit}; empty for the working tree. */
+    protected Optional<String> revision() {
+        return commit == null || commit.isBlank() ? Optional.empty() : Optional.of(commit.trim());
+    }
+
+    /** The report formats, in the order given, without repeats; none for {@code none}. */
+    protected List<ReportFormat> reportFormats() throws MojoFailureException {
+        Set<ReportFormat> out = new LinkedHashSet<>();
+        List<String> names = splitList(formats);
+        if (names.size() == 1 && names.get(0).equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        try {
+            for (String name : names) {
+                out.add(ReportFormat.parse(name));
+            }
+        } catch (IllegalArgumentException e) {
+            throw parameterError("formats", "config.formats", e);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The report directory, absolute. */
+    protected Path reportDirectory() {
+        File dir = reportDirectory.isAbsolute() ? reportDirectory : new File(basedir, reportDirectory.getPath());
+        return dir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The project's base directory. */
+    protected Path basedir() {
+        return basedir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The version of this plugin, written into reports. */
+    protected static String pluginVersion() {
+        Properties props = new Properties();
+        try (InputStream in = AbstractConfigMojo.class.getResourceAsStream("plugin-version.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        String version = props.getProperty("version", "unknown");
+        return version.startsWith("${") ? "unknown" : version;
+    }
+
+    /** A failure naming the parameter and its user property, for a value the core cannot use. */
+    protected static MojoFailureException parameterError(String parameter, String property, IllegalArgumentException e) {
+        return new MojoFailureException("invalid <" + parameter + "> (" + property + "): " + e.getMessage());
+    }
+
+    private static List<String> splitList(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            String name = part.trim();
+            if (!name.isEmpty() && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return List.copyOf(out);
+    }
+}
