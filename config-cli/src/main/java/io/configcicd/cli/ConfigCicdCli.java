@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.security.OutputMasker;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,11 +44,13 @@ public final class ConfigCicdCli implements Runnable {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final AtomicReference<OutputMasker> masker;
 
-    private ConfigCicdCli(PrintStream out, PrintStream err, Map<String, String> env) {
+    private ConfigCicdCli(PrintStream out, PrintStream err, Map<String, String> env, AtomicReference<OutputMasker> masker) {
         this.out = out;
         this.err = err;
         this.env = Map.copyOf(env);
+        this.masker = masker;
     }
 
     public static void main(String[] args) {
@@ -61,8 +66,21 @@ public final class ConfigCicdCli implements Runnable {
      * Runs one command line with {@code env} as the process environment that names the principal
      * ({@code CONFIG_CICD_USER}, {@code GITHUB_ACTOR}, ...) for access control and the audit log.
      */
-    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        ConfigCicdCli top = new ConfigCicdCli(out, err, env);
+    public static int run(PrintStream rawOut, PrintStream rawErr, Map<String, String> env, String... args) {
+        AtomicReference<OutputMasker> masker = new AtomicReference<>(OutputMasker.none());
+        PrintStream out = new PrintStream(new MaskedOutput(rawOut, masker::get), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new MaskedOutput(rawErr, masker::get), true, StandardCharsets.UTF_8);
+        try {
+            return run(out, err, env, masker, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int run(PrintStream out, PrintStream err, Map<String, String> env,
+                           AtomicReference<OutputMasker> masker, String... args) {
+        ConfigCicdCli top = new ConfigCicdCli(out, err, env, masker);
         CommandLine cmd = new CommandLine(top);
         ErrorReporter reporter = new ErrorReporter(err, () -> top.options != null && top.options.stacktrace());
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -100,6 +118,16 @@ public final class ConfigCicdCli implements Runnable {
 
     Map<String, String> env() {
         return env;
+    }
+
+    /** For an explicit --reveal that access control allowed: the output shows secrets as they are. */
+    void revealSecrets() {
+        masker.set(OutputMasker.none());
+    }
+
+    /** From now on, standard output and error mask the secrets of the directory this manager opened. */
+    void maskSecretsOf(ConfigurationManager manager) {
+        masker.set(MaskedOutput.of(manager, env));
     }
 
     /** A converter whose IllegalArgumentException is a usage error with the message as written. */

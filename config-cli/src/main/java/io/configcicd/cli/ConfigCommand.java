@@ -26,11 +26,17 @@ abstract class ConfigCommand implements Callable<Integer> {
         CommonOptions options = cli.options();
         Output output = new Output(options.format());
         try (ConfigurationManager manager = ConfigurationManager.open(options.configDir())) {
+            cli.maskSecretsOf(manager);
             governance = Governance.of(manager.directory(), cli.env());
             execute(manager, output);
         }
         output.writeTo(cli.out(), options.output());
         return exitCode();
+    }
+
+    /** The command line this command runs in. */
+    protected ConfigCicdCli cli() {
+        return (ConfigCicdCli) spec.root().userObject();
     }
 
     /** The exit code after a run that threw nothing: 0 unless a command reports findings (1). */

@@ -9,6 +9,11 @@ import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
+import io.configcicd.core.security.crypto.Decryptor;
+import io.configcicd.core.security.crypto.EncryptedValue;
+import io.configcicd.core.security.crypto.KeyLoader;
+import io.configcicd.core.security.crypto.KeyRing;
+import io.configcicd.core.security.crypto.SecretCipher;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +45,22 @@ final class GetCommand extends ConfigCommand {
                     "run get with " + parent + " to see the keys that exist");
         }
         if (reveal) {
-            ConfigNode resolved = Interpolator.fromProcessEnvironment().resolve(node, path);
+            ConfigNode resolved = Interpolator.fromMap(cli().env()).resolve(decrypted(node), path);
             governance.record("get --reveal", scopeWord(target.scope()), target.name(), path.toString(),
                     Optional.empty(), Optional.empty(), AuditEvent.OK);
+            cli().revealSecrets();
             output.value(resolved);
         } else {
             output.value(masker(manager).mask(path, node));
         }
+    }
+
+    /** The node with its ENC[...] values decrypted by the key of CONFIG_CICD_KEY; an error when it has some and no key. */
+    private ConfigNode decrypted(ConfigNode node) {
+        if (EncryptedValue.findAll(node).isEmpty()) {
+            return node;
+        }
+        KeyRing keys = KeyLoader.require(cli().env(), Optional.empty());
+        return new Decryptor(new SecretCipher(keys)).decrypt(node);
     }
 }

@@ -92,6 +92,11 @@ final class ValidateCommand implements Callable<Integer> {
         PrintStream notes = format == ReportFormat.TEXT && options.output().isEmpty() ? cli.out() : cli.err();
         Report report;
         Severity failAt;
+        if (schema == null && java.nio.file.Files.isDirectory(options.configDir())) {
+            try (var manager = io.configcicd.core.api.ConfigurationManager.open(options.configDir())) {
+                cli.maskSecretsOf(manager);
+            }
+        }
         if (schema != null) {
             report = validateFiles();
             failAt = threshold.orElse(Severity.ERROR);

@@ -70,4 +70,36 @@ class SecretsNeverPrintedTest {
         }
         assertThat(runs.get(0).out()).contains("******");
     }
+
+    @Test
+    void secretsKnownOnlyFromTheEnvironmentOrTheKeyAreMaskedInEveryForm() throws Exception {
+        String fromEnv = "env-Secret-9931";
+        io.configcicd.core.security.crypto.SecretKeyMaterial key = io.configcicd.core.security.crypto.SecretKeyMaterial.generate();
+        String encrypted = new io.configcicd.core.security.crypto.SecretCipher(
+                io.configcicd.core.security.crypto.KeyRing.of(key)).encrypt("enc-Secret-4417");
+        Files.writeString(config.resolve("environments/leaky.yaml"), "database:\n  graph_store:\n    password: \"${LEAKY_DB_PASSWORD}\"\n"
+                + "api:\n  token: \"" + encrypted + "\"\n"
+                + "notes:\n  pasted: \"connect with env-Secret-9931 or enc-Secret-4417\"\n"
+                + "  encoded: \"" + java.util.Base64.getEncoder().encodeToString("user:enc-Secret-4417".getBytes()) + "\"\n");
+        java.util.Map<String, String> env = java.util.Map.of("LEAKY_DB_PASSWORD", fromEnv, "CONFIG_CICD_KEY", key.toBase64());
+
+        List<CliRun> leaky = new ArrayList<>();
+        for (String format : new String[] {"text", "json", "yaml"}) {
+            leaky.add(CliRun.run(env, "--config-dir", config.toString(), "get", "--scope", "global", "--name", "leaky",
+                    "--path", "notes", "--format", format));
+            leaky.add(CliRun.run(env, "--config-dir", config.toString(), "explain", "--environment", "leaky",
+                    "--path", "notes.pasted", "--format", format));
+        }
+        leaky.add(CliRun.run(env, "--config-dir", config.toString(), "validate", "--name", "leaky", "--format", "json"));
+
+        assertThat(leaky.get(0).exitCode()).as(leaky.get(0).err()).isZero();
+        assertThat(leaky.get(0).out()).contains("connect with ****** or ******");
+        for (CliRun r : leaky) {
+            assertThat(r.out() + r.err()).doesNotContain(fromEnv).doesNotContain("enc-Secret-4417")
+                    .doesNotContain(key.toBase64()).doesNotContain(java.util.Base64.getEncoder().encodeToString("user:enc-Secret-4417".getBytes()));
+        }
+        CliRun revealed = CliRun.run(env, "--config-dir", config.toString(), "get", "--scope", "global", "--name", "leaky",
+                "--path", "database.graph_store.password", "--reveal");
+        assertThat(revealed.out()).contains(fromEnv);
+    }
 }

@@ -1,0 +1,81 @@
+package io.configcicd.core.security;
+
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNodes;
+import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.ScalarType;
+import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.security.crypto.SecretCipher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every secret a configuration directory knows of, as one {@link OutputMasker} for the outputs of a command: the
+ * values written under secret keys in every document (the literal defaults of references included), the plaintext
+ * of every {@code ENC[...]} value the key can open, the values that the process environment gives the variables
+ * referenced under secret keys, and the credentials in the environment itself ({@code CONFIG_CICD_KEY},
+ * {@code VAULT_TOKEN}, {@code AWS_SECRET_ACCESS_KEY}, ...). A document that cannot be read adds nothing: the
+ * command reading it reports that error itself.
+ */
+public final class SecretInventory {
+
+    /** Environment variables whose values are credentials of the product itself. */
+    public static final List<String> CREDENTIAL_VARIABLES = List.of("CONFIG_CICD_KEY", "CONFIG_CICD_NEW_KEY",
+            "VAULT_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "CONSUL_HTTP_TOKEN", "REDIS_PASSWORD");
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)(?::-[^}]*)?}");
+
+    private SecretInventory() {
+    }
+
+    /** The masker of a directory's secrets, for a process with environment {@code env}. */
+    public static OutputMasker of(ConfigDirectory directory, Map<String, String> env, Optional<SecretCipher> cipher) {
+        SecretMasker secrets = new SecretMasker(directory.settings().secretKeys());
+        OutputMasker.Builder builder = OutputMasker.builder(secrets);
+        CREDENTIAL_VARIABLES.forEach(v -> builder.addValue(env.get(v)));
+        List<String> files = new ArrayList<>(directory.globalDocuments());
+        for (String e : directory.environments()) {
+            directory.environmentDocument(e).ifPresent(files::add);
+        }
+        for (String file : files) {
+            ConfigMap doc;
+            try {
+                doc = directory.document(file);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            builder.addSecretsOf(doc);
+            ConfigNodes.walk(doc, ConfigPath.root(), (path, node) -> {
+                if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING) {
+                    addReal((String) s.value(), secrets.isSecret(path), env, cipher, builder);
+                }
+            });
+        }
+        return builder.build();
+    }
+
+    private static void addReal(String text, boolean secret, Map<String, String> env, Optional<SecretCipher> cipher,
+                                OutputMasker.Builder builder) {
+        if (SecretCipher.isEncrypted(text)) {
+            cipher.filter(c -> c.canDecrypt(text)).ifPresent(c -> {
+                try {
+                    builder.addValue(c.decrypt(text));
+                } catch (RuntimeException e) {
+                    // a value that does not decrypt is reported by the command that needs it
+                }
+            });
+            return;
+        }
+        if (secret) {
+            Matcher m = REFERENCE.matcher(text);
+            while (m.find()) {
+                builder.addValue(env.get(m.group(1)));
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.configcicd.cli;
+
+import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.security.OutputMasker;
+import io.configcicd.core.security.SecretInventory;
+import io.configcicd.core.security.crypto.KeyLoader;
+import io.configcicd.core.security.crypto.SecretCipher;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The last line of defence of the CLI's standard output and error: every line passes through the
+ * {@link OutputMasker} of the configuration directory in use (known once the command has opened it), so no
+ * secret value, in any of its encoded forms, leaves the process even if a message carries one by mistake.
+ * Lines are masked whole; a secret spread over several lines is not recognised.
+ */
+final class MaskedOutput extends OutputStream {
+
+    private final OutputStream target;
+    private final Supplier<OutputMasker> masker;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    MaskedOutput(OutputStream target, Supplier<OutputMasker> masker) {
+        this.target = target;
+        this.masker = masker;
+    }
+
+    /** The masker of a directory's secrets for a process with environment {@code env}; the key opens ENC values. */
+    static OutputMasker of(ConfigurationManager manager, Map<String, String> env) {
+        Optional<SecretCipher> cipher;
+        try {
+            cipher = KeyLoader.load(env, Optional.empty()).map(SecretCipher::new);
+        } catch (RuntimeException e) {
+            cipher = Optional.empty();
+        }
+        return SecretInventory.of(manager.directory(), env, cipher);
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        line.write(b);
+        if (b == '\n') {
+            emit();
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        int start = off;
+        for (int i = off; i < off + len; i++) {
+            if (b[i] == '\n') {
+                line.write(b, start, i + 1 - start);
+                emit();
+                start = i + 1;
+            }
+        }
+        line.write(b, start, off + len - start);
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        emit();
+        target.flush();
+    }
+
+    private void emit() throws IOException {
+        if (line.size() == 0) {
+            return;
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        target.write(masker.get().mask(text).getBytes(StandardCharsets.UTF_8));
+    }
+}
