@@ -1,7 +1,7 @@
 package io.configcicd.core.validate;
 
 import io.configcicd.core.model.Origin;
-import io.configcicd.core.validate.rules.PathGlob;
+import io.configcicd.core.model.PathGlob;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

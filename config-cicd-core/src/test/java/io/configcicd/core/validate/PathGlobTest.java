@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigPath;
-import io.configcicd.core.validate.rules.PathGlob;
+import io.configcicd.core.model.PathGlob;
 import org.junit.jupiter.api.Test;
 
 class PathGlobTest {

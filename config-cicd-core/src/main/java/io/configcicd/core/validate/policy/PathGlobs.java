@@ -4,7 +4,7 @@ import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.ScalarType;
-import io.configcicd.core.validate.rules.PathGlob;
+import io.configcicd.core.model.PathGlob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

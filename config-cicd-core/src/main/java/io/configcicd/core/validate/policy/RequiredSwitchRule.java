@@ -9,7 +9,7 @@ import io.configcicd.core.validate.Fix;
 import io.configcicd.core.validate.RuleContext;
 import io.configcicd.core.validate.ValidationRule;
 import io.configcicd.core.validate.Violation;
-import io.configcicd.core.validate.rules.PathGlob;
+import io.configcicd.core.model.PathGlob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

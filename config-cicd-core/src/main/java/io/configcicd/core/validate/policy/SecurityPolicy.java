@@ -4,7 +4,7 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.validate.ValidationRule;
-import io.configcicd.core.validate.rules.PathGlob;
+import io.configcicd.core.model.PathGlob;
 import java.util.ArrayList;
 import java.util.List;
 

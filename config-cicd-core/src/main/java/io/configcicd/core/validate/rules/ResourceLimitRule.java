@@ -1,5 +1,6 @@
 package io.configcicd.core.validate.rules;
 
+import io.configcicd.core.model.PathGlob;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.validate.RuleContext;

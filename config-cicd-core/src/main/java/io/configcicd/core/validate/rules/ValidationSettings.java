@@ -1,5 +1,6 @@
 package io.configcicd.core.validate.rules;
 
+import io.configcicd.core.model.PathGlob;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;

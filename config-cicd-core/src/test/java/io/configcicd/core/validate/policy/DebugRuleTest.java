@@ -10,7 +10,7 @@ import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.Fix;
-import io.configcicd.core.validate.rules.PathGlob;
+import io.configcicd.core.model.PathGlob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

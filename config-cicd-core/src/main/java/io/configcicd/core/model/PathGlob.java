@@ -1,10 +1,5 @@
-package io.configcicd.core.validate.rules;
+package io.configcicd.core.model;
 
-import io.configcicd.core.model.ConfigList;
-import io.configcicd.core.model.ConfigMap;
-import io.configcicd.core.model.ConfigNode;
-import io.configcicd.core.model.ConfigPath;
-import io.configcicd.core.model.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
