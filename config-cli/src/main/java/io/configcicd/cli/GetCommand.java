@@ -3,7 +3,6 @@ package io.configcicd.cli;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.Configuration;
 import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.load.Interpolator;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.ConfigPath;
@@ -14,6 +13,8 @@ import io.configcicd.core.security.crypto.EncryptedValue;
 import io.configcicd.core.security.crypto.KeyLoader;
 import io.configcicd.core.security.crypto.KeyRing;
 import io.configcicd.core.security.crypto.SecretCipher;
+import io.configcicd.core.security.external.ExternalSecretInterpolator;
+import io.configcicd.core.security.external.ResolvingVariableSource;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,8 @@ final class GetCommand extends ConfigCommand {
                     "run get with " + parent + " to see the keys that exist");
         }
         if (reveal) {
-            ConfigNode resolved = Interpolator.fromMap(cli().env()).resolve(decrypted(node), path);
+            ConfigNode resolved = new ExternalSecretInterpolator(ResolvingVariableSource.standard(cli().env()))
+                    .resolve(decrypted(node), path);
             governance.record("get --reveal", scopeWord(target.scope()), target.name(), path.toString(),
                     Optional.empty(), Optional.empty(), AuditEvent.OK);
             cli().revealSecrets();

@@ -113,7 +113,7 @@ public final class Interpolator {
         boolean ok = !name.isEmpty() && (Character.isLetter(name.charAt(0)) || name.charAt(0) == '_');
         for (int k = 0; ok && k < name.length(); k++) {
             char ch = name.charAt(k);
-            ok = Character.isLetterOrDigit(ch) || ch == '_' || ch == '.' || ch == '-';
+            ok = Character.isLetterOrDigit(ch) || "_.-:/#@+=".indexOf(ch) >= 0; // vault:secret/db#key, aws-sm:name#key
         }
         if (!ok) {
             throw new ConfigParseException(at.origin(), "invalid variable name '" + name + "' in " + path,
