@@ -56,17 +56,6 @@ record SchemaDocuments(String mainName, Map<String, JsonNode> trees) {
         return new SchemaDocuments(SchemaFiles.displayName(schema), trees);
     }
 
-    /**
-     * Fails fast when the schema file does not exist.
-     *
-     * @throws ConfigCicdException bad input naming the file
-     */
-    static void requireExists(Path schema) {
-        if (!Files.exists(schema)) {
-            throw missing(SchemaFiles.displayName(schema));
-        }
-    }
-
     private static ConfigCicdException missing(String name) {
         return ConfigCicdException.badInput("schema file " + name + " does not exist",
                 "give the path of a JSON Schema document (.json, .yaml or .yml)");

@@ -27,8 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,34 +86,7 @@ public final class SchemaFiles {
      * without being listed.
      */
     public static ValidationResult validate(Path schema, List<Path> referenced, List<Path> files, LoadLimits limits) {
-        SchemaDocuments.requireExists(schema);
-        CompletableFuture<SchemaFiles> compiled = new CompletableFuture<>();
-        Thread compiler = new Thread(() -> {
-            try {
-                compiled.complete(compile(schema, referenced));
-            } catch (Throwable e) {
-                compiled.completeExceptionally(e);
-            }
-        }, "config-cicd-schema-compile");
-        compiler.setDaemon(true);
-        compiler.start();
-        List<Parsed> parsed = files.parallelStream().map(f -> parse(f, limits)).toList();
-        return join(compiled).validateParsed(parsed);
-    }
-
-    /** The compiled schema, or the exception compiling it threw, as it was thrown. */
-    private static SchemaFiles join(CompletableFuture<SchemaFiles> compiled) {
-        try {
-            return compiled.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof java.lang.Error r) {
-                throw r;
-            }
-            throw e;
-        }
+        return compile(schema, referenced).validate(files, limits);
     }
 
     /** Reads and compiles a schema with the default secret keys, for validating any number of file sets. */
@@ -138,45 +109,28 @@ public final class SchemaFiles {
         return schemaName;
     }
 
-    /** Parses and validates the files in parallel; every problem with a file is a finding, never an exception. */
+    /**
+     * Parses and validates the files in parallel (the common fork-join pool: one thread per core), each file parsed,
+     * validated and dropped in one step; every problem with a file is a finding, never an exception.
+     */
     public ValidationResult validate(List<Path> files, LoadLimits limits) {
-        return validateParsed(files.parallelStream().map(f -> parse(f, limits)).toList());
+        return new ValidationResult(files.parallelStream().flatMap(f -> check(f, limits).stream()).toList());
     }
 
-    private ValidationResult validateParsed(List<Parsed> parsed) {
-        return new ValidationResult(parsed.parallelStream().flatMap(p -> check(p).stream()).toList());
-    }
-
-    /** One file, parsed: its tree, or the finding that says why it has none. */
-    private record Parsed(ConfigNode tree, Finding failure) {
-    }
-
-    /** Reads and parses one file; a problem is a {@value #PARSE_RULE} finding. */
-    private static Parsed parse(Path file, LoadLimits limits) {
+    /** The findings of one file: why it cannot be parsed, or what the schema says about it. */
+    private List<Finding> check(Path file, LoadLimits limits) {
         String name = displayName(file);
+        ConfigNode tree;
         try {
-            return new Parsed(parse(file, name, limits), null);
+            tree = parse(file, name, limits);
         } catch (ConfigCicdException e) {
             Origin at = e.origin().isKnown() ? e.origin() : Origin.file(name);
-            return failed(at, e.problem() + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
+            return parseFinding(at, e.problem() + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
         } catch (NoSuchFileException e) {
-            return failed(Origin.file(name), "file not found");
+            return parseFinding(Origin.file(name), "file not found");
         } catch (IOException e) {
-            return failed(Origin.file(name), "cannot be read: " + ioReason(e));
+            return parseFinding(Origin.file(name), "cannot be read: " + ioReason(e));
         }
-    }
-
-    private static Parsed failed(Origin at, String message) {
-        return new Parsed(null, new Finding(PARSE_RULE, Severity.ERROR, ENVIRONMENT, ConfigPath.root(), at,
-                message, Optional.empty()));
-    }
-
-    /** The findings of one parsed file. */
-    private List<Finding> check(Parsed file) {
-        if (file.failure() != null) {
-            return List.of(file.failure());
-        }
-        ConfigNode tree = file.tree();
         Set<Violation> violations = new LinkedHashSet<>();
         for (Error error : main.schema().validate(JsonTrees.toJson(tree))) {
             violations.add(translator.translate(tree, error));
@@ -187,6 +141,11 @@ public final class SchemaFiles {
                     Optional.empty()));
         }
         return out;
+    }
+
+    private static List<Finding> parseFinding(Origin at, String message) {
+        return List.of(new Finding(PARSE_RULE, Severity.ERROR, ENVIRONMENT, ConfigPath.root(), at, message,
+                Optional.empty()));
     }
 
     private static ConfigNode parse(Path file, String name, LoadLimits limits) throws IOException {
