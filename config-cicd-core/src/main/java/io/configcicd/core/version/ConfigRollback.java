@@ -1,0 +1,116 @@
+package io.configcicd.core.version;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.model.Scope;
+import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.validate.Finding;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Restores the files of one configuration as they were in an earlier version ({@code rollback}).
+ *
+ * <ol>
+ *   <li>The version: see {@link RollbackTargets}. In a git work tree, any revision or backup tag, and by default
+ *       the version before the newest commit that changed the configuration's files ({@code <id>^}), or HEAD when
+ *       those files have uncommitted changes (then "previous" is the last committed version). Outside git, a
+ *       backup id, by default the newest backup that differs from the files on disk; a git revision there is bad
+ *       input.</li>
+ *   <li>Exactly the configuration's files are restored (see {@link ConfigBackup} for which files): those that
+ *       differ are written, those that did not exist in that version are deleted, every other file is left alone.
+ *       Everything below runs holding the lock of each of those files.</li>
+ *   <li>The restored state is validated before anything is written (see {@link RollbackValidation}): the
+ *       environment {@code name}, with every environment visible to cross-environment rules. Findings at or above
+ *       the threshold refuse the rollback (FINDINGS) and nothing is written, unless {@link RollbackOptions#force()};
+ *       forced, they are returned in {@link RollbackResult#findingsIgnored()}. Restored files that do not load are
+ *       refused even when forced.</li>
+ *   <li>A backup labelled {@code before-rollback} is taken, then each file is written atomically. If a write fails
+ *       midway, the files already changed are put back (best effort; the error says whether it worked and names
+ *       the backup).</li>
+ *   <li>In a git work tree, unless {@link RollbackOptions#commit()} is false, the changed files and only them are
+ *       committed ({@code git commit --only}: other staged changes stay staged and out of the commit), message
+ *       {@code config-cicd rollback of <scope>/<name> to <version> (<short id>)}, author from the options or the
+ *       repository's configured user. When no file differs, nothing is written or committed (the backup is still
+ *       taken, so a result always names one).</li>
+ * </ol>
+ *
+ * Access control and the audit record are the caller's.
+ */
+public final class ConfigRollback {
+
+    private final ConfigBackup backups;
+
+    public ConfigRollback() {
+        this(new ConfigBackup());
+    }
+
+    public ConfigRollback(ConfigBackup backups) {
+        this.backups = Objects.requireNonNull(backups, "backups");
+    }
+
+    /**
+     * Rolls configuration ({@code scope}, {@code name}) of the manager's directory back to {@code toVersion}, or to
+     * the previous version when it is empty.
+     *
+     * @throws ConfigCicdException bad input (unknown version, no previous version, a git revision outside git,
+     *                             restored files that do not load), FINDINGS (the restored state fails validation),
+     *                             external (git or the file system failed)
+     */
+    public RollbackResult rollback(ConfigurationManager manager, Scope scope, String name, Optional<String> toVersion,
+                                   RollbackOptions options) {
+        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(toVersion, "toVersion");
+        Objects.requireNonNull(options, "options");
+        ConfigDirectory.checkName(name, "environment");
+        ConfigDirectory dir = manager.directory();
+        Path root = dir.root();
+        RollbackTarget target = RollbackTargets.resolve(root, scope, name, toVersion);
+        Set<String> files = new TreeSet<>(target.content().names());
+        files.addAll(BackupFiles.onDisk(root, scope, name).names());
+        RollbackResult result = RollbackWriter.locked(dir, List.copyOf(files),
+                () -> restore(manager, scope, name, target, options));
+        if (!result.changed() || !options.commit() || !BackupGit.applies(root)) {
+            return result;
+        }
+        List<String> changed = new ArrayList<>(result.filesWritten());
+        changed.addAll(result.filesDeleted());
+        String newCommit = RollbackCommit.commit(root, changed, message(scope, name, target), options,
+                result.backupTaken());
+        return new RollbackResult(result.version(), result.commitId(), result.filesWritten(), result.filesDeleted(),
+                Optional.of(newCommit), result.backupTaken(), result.findingsIgnored());
+    }
+
+    private RollbackResult restore(ConfigurationManager manager, Scope scope, String name, RollbackTarget target,
+                                   RollbackOptions options) {
+        Path root = manager.directory().root();
+        BackupContent current = BackupFiles.onDisk(root, scope, name);
+        List<String> write = new ArrayList<>();
+        List<String> delete = new ArrayList<>();
+        for (String f : target.content().differences(current)) {
+            (target.content().files().containsKey(f) ? write : delete).add(f);
+        }
+        LocalDate today = LocalDate.ofInstant(options.clock().instant(), options.clock().getZone());
+        List<Finding> ignored = RollbackValidation.check(manager, name, target, current, options.force(), today, scope);
+        Backup taken = backups.create(root, scope, name, "before-rollback", options.clock().instant());
+        RollbackWriter.apply(manager.directory(), target.content(), write, delete, current, taken);
+        return new RollbackResult(target.version(), target.sourceId(), write, delete, Optional.empty(), taken, ignored);
+    }
+
+    private static String message(Scope scope, String name, RollbackTarget target) {
+        String what = RollbackTargets.what(scope, name);
+        String subject = "config-cicd rollback of " + what + " to " + target.version();
+        if (!target.version().equals(target.shortId())) {
+            subject += " (" + target.shortId() + ")";
+        }
+        return subject + "\n\nRestores the files of " + what + " as they were in " + target.version()
+                + " (" + target.sourceId() + ").\n";
+    }
+}

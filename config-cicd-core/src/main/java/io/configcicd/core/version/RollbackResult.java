@@ -1,0 +1,38 @@
+package io.configcicd.core.version;
+
+import io.configcicd.core.validate.Finding;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a rollback did.
+ *
+ * @param version         the version rolled back to, as named: the revision given, {@code <id>^} (the parent of the
+ *                        newest commit that changed the configuration), {@code HEAD} (when the files had uncommitted
+ *                        changes), or a backup id
+ * @param commitId        where the files were restored from: the full commit id, or for a copy backup its id
+ * @param filesWritten    the files written (those whose content differed), relative to the configuration directory
+ * @param filesDeleted    the files deleted because they did not exist in that version
+ * @param newCommit       the commit that records the rollback, when one was made
+ * @param backupTaken     the backup taken just before writing ({@code before-rollback})
+ * @param findingsIgnored the findings at or above the threshold that {@code force} wrote over (empty unless forced)
+ */
+public record RollbackResult(String version, String commitId, List<String> filesWritten, List<String> filesDeleted,
+                             Optional<String> newCommit, Backup backupTaken, List<Finding> findingsIgnored) {
+
+    public RollbackResult {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(commitId, "commitId");
+        filesWritten = List.copyOf(filesWritten);
+        filesDeleted = List.copyOf(filesDeleted);
+        Objects.requireNonNull(newCommit, "newCommit");
+        Objects.requireNonNull(backupTaken, "backupTaken");
+        findingsIgnored = List.copyOf(findingsIgnored);
+    }
+
+    /** Whether anything on disk changed. */
+    public boolean changed() {
+        return !filesWritten.isEmpty() || !filesDeleted.isEmpty();
+    }
+}
