@@ -30,7 +30,7 @@ import picocli.CommandLine.TypeConversionException;
         description = "Configuration-as-code for CI/CD: read, change and explain the configuration of each environment.",
         subcommands = {ValidateCommand.class, GetCommand.class, SetCommand.class, ListCommand.class, ExplainCommand.class,
                 DiffCommand.class, HistoryCommand.class, AuditCommand.class, EncryptCommand.Encrypt.class,
-                EncryptCommand.Decrypt.class, RekeyCommand.class},
+                EncryptCommand.Decrypt.class, RekeyCommand.class, BackupCommand.class, RollbackCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:findings", "2:bad input or usage", "3:an external system failed",
                 "4:access denied"})

@@ -39,6 +39,7 @@ final class SetCommand extends ConfigCommand {
         ConfigNode parsed = ValueParser.parse(value);
         Map<String, Object> one = new LinkedHashMap<>();
         one.put(target.path().toString(), parsed);
+        BackupCommand.take(manager, governance, target.scope(), target.name(), "before-set", "set");
         UpdateResult result = noValidate
                 ? manager.batchUpdateConfiguration(target.scope(), target.name(), one)
                 : manager.batchUpdateValidated(target.scope(), target.name(), one);

@@ -14,6 +14,7 @@ import io.configcicd.core.repo.AtomicFiles;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.validate.ValidationResult;
 import io.configcicd.core.validate.schema.SchemaFiles;
+import io.configcicd.core.version.ConfigBackup;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -105,7 +106,8 @@ final class ValidateCommand implements Callable<Integer> {
                 throw ConfigCicdException.badInput("files given without --schema: " + files,
                         "validate files with --schema SCHEMA FILE..., or a configuration directory with --config-dir");
             }
-            ValidateOutcome outcome = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(), cli.env())
+            ValidateOutcome outcome = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(), cli.env(),
+                    (dir, scope, name, label, now) -> new ConfigBackup().create(dir, scope, name, label, now).id())
                     .validate(request(options, threshold));
             ValidateNotes.fixes(outcome, notes);
             if (verbose) {

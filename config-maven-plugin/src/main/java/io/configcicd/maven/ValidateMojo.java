@@ -6,6 +6,7 @@ import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
+import io.configcicd.core.version.ConfigBackup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,9 @@ public class ValidateMojo extends AbstractConfigMojo {
             request = request.withFailOn(failOn.get());
         }
 
-        ValidateOutcome outcome = new ValidationService(pluginVersion()).validate(request);
+        ValidateOutcome outcome = new ValidationService(pluginVersion(), java.time.Clock.systemDefaultZone(),
+                System.getenv(), (d, scope, name, label, now) -> new ConfigBackup().create(d, scope, name, label, now).id())
+                .validate(request);
 
         FindingLines.logFixes(getLog(), outcome.report(), outcome.fixes());
         FindingLines.log(getLog(), outcome.report());

@@ -28,25 +28,28 @@ public final class ValidationService {
     private final String version;
     private final Clock clock;
     private final Map<String, String> env;
+    private final BackupTaker backups;
 
-    /** @param version the tool version written into reports */
+    /** @param version the tool version written into reports; no backup is taken before --fix writes */
     public ValidationService(String version) {
-        this(version, Clock.systemDefaultZone(), System.getenv());
+        this(version, Clock.systemDefaultZone(), System.getenv(), BackupTaker.NONE);
     }
 
     /** With a clock, for the date waivers expire against. */
     public ValidationService(String version, Clock clock) {
-        this(version, clock, System.getenv());
+        this(version, clock, System.getenv(), BackupTaker.NONE);
     }
 
     /**
-     * @param env the process environment, which names the principal ({@code CONFIG_CICD_USER}, CI variables)
-     *            that access control checks and the audit log records
+     * @param env     the process environment, which names the principal ({@code CONFIG_CICD_USER}, CI variables)
+     *                that access control checks and the audit log records
+     * @param backups takes a backup of each environment before --fix writes to it
      */
-    public ValidationService(String version, Clock clock, Map<String, String> env) {
+    public ValidationService(String version, Clock clock, Map<String, String> env, BackupTaker backups) {
         this.version = Objects.requireNonNull(version, "version");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.env = Map.copyOf(env);
+        this.backups = Objects.requireNonNull(backups, "backups");
     }
 
     /**
@@ -91,6 +94,7 @@ public final class ValidationService {
             ValidationRun run = validator.validate(request.environments(), today);
             List<AppliedFix> fixes = List.of();
             if (request.fix()) {
+                backupBeforeFixes(manager, run, governance);
                 fixes = manager.applyFixes(run.findings());
                 for (AppliedFix f : fixes) {
                     governance.record("validate --fix", "file", f.file(), f.path().toString(), Optional.empty(),
@@ -103,6 +107,19 @@ public final class ValidationService {
             Severity failOn = request.failOn().or(() -> validator.settings().failOn()).orElse(Severity.ERROR);
             Report report = Report.of(version, command, prefix, run.environments(), run.findings());
             return new ValidateOutcome(report, fixes, run.waived(), run.rules(), failOn);
+        }
+    }
+
+    /** A backup of each environment whose findings offer a fix, before the fixes are written (audited). */
+    private void backupBeforeFixes(ConfigurationManager manager, ValidationRun run, Governance governance) {
+        java.util.Set<String> environments = new java.util.TreeSet<>();
+        run.findings().stream().filter(f -> f.fix().isPresent()).forEach(f -> environments.add(f.environment()));
+        for (String env : environments) {
+            String id = backups.take(manager.directory().root(), Scope.GLOBAL, env, "before-fix", clock.instant());
+            if (!id.isEmpty()) {
+                governance.record("validate --fix", "global", env, "", Optional.empty(), Optional.empty(),
+                        AuditEvent.OK + ": backup " + id);
+            }
         }
     }
 

@@ -1,0 +1,88 @@
+package io.configcicd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** history, diff, backup and rollback on a real git repository, as a user runs them after a bad change. */
+class VersionsCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void a_change_is_seen_in_history_and_diff_and_rolled_back_with_a_commit() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Path config = CliRun.copyOfExamples(repo);
+        Files.writeString(repo.resolve(".gitignore"), ".config-cicd/\n");
+        git(repo, "init", "-q", "-b", "main");
+        commit(repo, "initial configuration");
+
+        CliRun set = CliRun.in(config, "set", "--scope", "global", "--name", "production", "--path",
+                "kgot.reasoning_depth", "--value", "6");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        commit(repo, "deeper reasoning in production");
+
+        CliRun history = CliRun.in(config, "history", "--scope", "global", "--name", "production");
+        CliRun diff = CliRun.in(config, "diff", "--scope", "global", "--name", "production", "--version", "HEAD~1");
+        CliRun compare = CliRun.in(config, "diff", "--scope", "global", "--name", "staging", "--compare", "production");
+        assertThat(history.out()).contains("deeper reasoning in production").contains("~ kgot.reasoning_depth: 4 -> 6")
+                .contains("initial configuration");
+        assertThat(history.out().indexOf("deeper")).isLessThan(history.out().indexOf("initial"));
+        assertThat(diff.out()).contains("~ kgot.reasoning_depth: 4 -> 6  (environments/production.yaml:5:20 -> environments/production.yaml:5:20)")
+                .contains("+0 -0 ~1");
+        assertThat(compare.out()).contains("kgot.reasoning_depth").contains("from staging to production");
+
+        CliRun rollback = CliRun.in(config, "rollback", "--scope", "global", "--name", "production");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("restored environments/production.yaml").contains("committed");
+        assertThat(Files.readString(config.resolve("environments/production.yaml"))).contains("reasoning_depth: 4");
+        assertThat(git(repo, "log", "-1", "--format=%s")).contains("rollback of global/production");
+        assertThat(git(repo, "status", "--porcelain")).isEmpty();
+
+        CliRun backups = CliRun.in(config, "backup", "--scope", "global", "--name", "production", "--list");
+        assertThat(backups.out()).contains("config-backup/global/production/").contains("before-set")
+                .contains("before-rollback");
+        String audit = Files.readString(config.resolve(".config-cicd/audit/audit.jsonl"));
+        assertThat(audit).contains("\"command\":\"rollback\"").contains("\"command\":\"set\"");
+    }
+
+    @Test
+    void outside_git_history_says_what_it_cannot_do_and_rollback_uses_backups() throws Exception {
+        Path config = CliRun.copyOfExamples(tmp);
+        CliRun history = CliRun.in(config, "history", "--scope", "global", "--name", "production");
+        assertThat(history.exitCode()).isEqualTo(2);
+        assertThat(history.err()).contains("git").contains("hint: ");
+
+        assertThat(CliRun.in(config, "set", "--scope", "global", "--name", "production", "--path",
+                "kgot.reasoning_depth", "--value", "7").exitCode()).isZero();
+        CliRun rollback = CliRun.in(config, "rollback", "--scope", "global", "--name", "production");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(Files.readString(config.resolve("environments/production.yaml"))).contains("reasoning_depth: 4");
+    }
+
+    private static void commit(Path repo, String message) throws Exception {
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-m", message);
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GIT_COMMITTER_NAME", "Dev");
+        pb.environment().put("GIT_COMMITTER_EMAIL", "dev@example.com");
+        pb.environment().put("GIT_AUTHOR_NAME", "Dev");
+        pb.environment().put("GIT_AUTHOR_EMAIL", "dev@example.com");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+}
