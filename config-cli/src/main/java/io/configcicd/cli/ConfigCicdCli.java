@@ -5,7 +5,10 @@ import io.configcicd.core.model.Scope;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.security.OutputMasker;
@@ -28,13 +31,23 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "config-cicd", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = ConfigCicdCli.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Configuration-as-code for CI/CD: read, change and explain the configuration of each environment.",
-        subcommands = {ValidateCommand.class, GetCommand.class, SetCommand.class, ListCommand.class, ExplainCommand.class,
-                DiffCommand.class, HistoryCommand.class, AuditCommand.class, EncryptCommand.Encrypt.class,
-                EncryptCommand.Decrypt.class, RekeyCommand.class, BackupCommand.class, RollbackCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:findings", "2:bad input or usage", "3:an external system failed",
                 "4:access denied"})
 public final class ConfigCicdCli implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them. A run registers only the one it invokes (picocli reads the
+     * annotations of every registered class by reflection, a large part of a cold start); a run that names none
+     * (help, a usage error) registers all.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, GetCommand.class, SetCommand.class,
+            ListCommand.class, ExplainCommand.class, DiffCommand.class, HistoryCommand.class, AuditCommand.class,
+            EncryptCommand.Encrypt.class, EncryptCommand.Decrypt.class, RekeyCommand.class, BackupCommand.class,
+            RollbackCommand.class);
+
+    /** The options of the top command that take a value: their values are not command names. */
+    private static final Set<String> VALUED_OPTIONS = Set.of("--config-dir", "--format", "--output");
 
     @Mixin
     private CommonOptions options;
@@ -83,6 +96,7 @@ public final class ConfigCicdCli implements Runnable {
                            AtomicReference<OutputMasker> masker, String... args) {
         ConfigCicdCli top = new ConfigCicdCli(out, err, env, masker);
         CommandLine cmd = new CommandLine(top);
+        invoked(args).ifPresentOrElse(cmd::addSubcommand, () -> COMMANDS.forEach(cmd::addSubcommand));
         ErrorReporter reporter = new ErrorReporter(err, () -> top.options != null && top.options.stacktrace());
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -96,6 +110,19 @@ public final class ConfigCicdCli implements Runnable {
         } catch (RuntimeException e) {
             return reporter.report(e);
         }
+    }
+
+    /** The class of the subcommand that the arguments name, if they name one. */
+    private static Optional<Class<?>> invoked(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (VALUED_OPTIONS.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(a)).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     /** A command given without a subcommand is a usage error. */
