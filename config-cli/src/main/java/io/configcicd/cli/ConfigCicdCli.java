@@ -148,6 +148,11 @@ public final class ConfigCicdCli implements Runnable {
         return env;
     }
 
+    /** The masker in use: the secrets of the directory the command opened (none before). */
+    OutputMasker masker() {
+        return masker.get();
+    }
+
     /** For an explicit --reveal that access control allowed: the output shows secrets as they are. */
     void revealSecrets() {
         masker.set(OutputMasker.none());

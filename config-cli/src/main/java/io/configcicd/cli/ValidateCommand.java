@@ -116,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
             report = outcome.report();
             failAt = outcome.failOn();
         }
-        destinations.forEach((f, file) -> ReportFiles.write(report, f, file));
+        destinations.forEach((f, file) -> ReportFiles.write(report, f, file, cli.masker()));
         write(ReportWriters.of(format, colour(options)).render(report), options);
         boolean failed = report.findings().stream().anyMatch(f -> f.severity().atLeast(failAt));
         return failed ? ErrorReporter.FINDINGS : ErrorReporter.OK;

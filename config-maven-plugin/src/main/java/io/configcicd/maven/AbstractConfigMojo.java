@@ -1,6 +1,11 @@
 package io.configcicd.maven;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.security.OutputMasker;
+import io.configcicd.core.security.SecretInventory;
+import io.configcicd.core.security.crypto.KeyLoader;
+import io.configcicd.core.security.crypto.SecretCipher;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFormat;
 import java.io.File;
@@ -16,6 +21,7 @@ import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -72,6 +78,9 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     @Parameter(property = "config.reportDirectory", defaultValue = "${project.build.directory}/config-cicd")
     private File reportDirectory;
 
+    /** The secrets of the configuration directory once a goal has opened it; every message passes through it. */
+    private OutputMasker masker = OutputMasker.none();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -81,8 +90,33 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigCicdException e) {
-            rethrow(e);
+            rethrow(e, masker);
+        } catch (MojoFailureException e) {
+            throw new MojoFailureException(masker.mask(e.getMessage()));
         }
+    }
+
+    /** From now on the log, the reports and failures mask the secrets of this configuration directory. */
+    protected void maskSecretsOf(Path dir) {
+        try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
+            Optional<SecretCipher> cipher;
+            try {
+                cipher = KeyLoader.load(System.getenv(), Optional.empty()).map(SecretCipher::new);
+            } catch (RuntimeException e) {
+                cipher = Optional.empty();
+            }
+            masker = SecretInventory.of(manager.directory(), System.getenv(), cipher);
+        }
+    }
+
+    /** The masker in use. */
+    protected OutputMasker masker() {
+        return masker;
+    }
+
+    /** The Maven log, every secret masked. */
+    protected Log log() {
+        return new MaskingLog(getLog(), masker);
     }
 
     /** The goal's work, after {@code config.skip} was checked; a {@link ConfigCicdException} may escape. */
@@ -94,10 +128,15 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
      * file:line, the problem and the hint; the core exception itself is not attached, so Maven prints no chain.
      */
     static void rethrow(ConfigCicdException e) throws MojoExecutionException, MojoFailureException {
+        rethrow(e, OutputMasker.none());
+    }
+
+    static void rethrow(ConfigCicdException e, OutputMasker masker) throws MojoExecutionException, MojoFailureException {
+        String message = masker.mask(e.getMessage());
         switch (e.kind()) {
-            case FINDINGS, BAD_INPUT, ACCESS_DENIED -> throw new MojoFailureException(e.getMessage());
-            case EXTERNAL -> throw new MojoExecutionException(e.getMessage(), e.getCause());
-            default -> throw new MojoExecutionException(e.getMessage());
+            case FINDINGS, BAD_INPUT, ACCESS_DENIED -> throw new MojoFailureException(message);
+            case EXTERNAL -> throw new MojoExecutionException(message, e.getCause());
+            default -> throw new MojoExecutionException(message);
         }
     }
 

@@ -44,6 +44,7 @@ public class ValidateMojo extends AbstractConfigMojo {
                     + ", nothing to validate");
             return;
         }
+        maskSecretsOf(dir);
         List<ReportFormat> formats = reportFormats();
         ValidateRequest request = ValidateRequest.of(dir).withEnvironments(environments()).withFix(fix);
         Optional<String> revision = revision();
@@ -59,15 +60,15 @@ public class ValidateMojo extends AbstractConfigMojo {
                 System.getenv(), (d, scope, name, label, now) -> new ConfigBackup().create(d, scope, name, label, now).id())
                 .validate(request);
 
-        FindingLines.logFixes(getLog(), outcome.report(), outcome.fixes());
-        FindingLines.log(getLog(), outcome.report());
+        FindingLines.logFixes(log(), outcome.report(), outcome.fixes());
+        FindingLines.log(log(), outcome.report());
         Path reports = reportDirectory();
         if (!formats.isEmpty()) {
-            ReportFiles.writeAll(outcome.report(), formats, reports);
+            ReportFiles.writeAll(outcome.report(), formats, reports, masker());
         }
-        getLog().info(FindingLines.summary(outcome));
+        log().info(FindingLines.summary(outcome));
         if (!formats.isEmpty()) {
-            getLog().info("config-cicd: reports in " + display(reports));
+            log().info("config-cicd: reports in " + display(reports));
         }
         if (outcome.failed()) {
             throw new MojoFailureException(FindingLines.failure(outcome));

@@ -2,6 +2,7 @@ package io.configcicd.core.report;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.repo.AtomicFiles;
+import io.configcicd.core.security.OutputMasker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,12 @@ public final class ReportFiles {
 
     /** Writes one report in one format to {@code file}. */
     public static void write(Report report, ReportFormat format, Path file) {
-        byte[] bytes = ReportWriters.of(format, false).render(report).getBytes(StandardCharsets.UTF_8);
+        write(report, format, file, OutputMasker.none());
+    }
+
+    /** Writes one report in one format to {@code file}, every secret the masker knows replaced. */
+    public static void write(Report report, ReportFormat format, Path file, OutputMasker masker) {
+        byte[] bytes = masker.mask(ReportWriters.of(format, false).render(report)).getBytes(StandardCharsets.UTF_8);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -32,10 +38,16 @@ public final class ReportFiles {
 
     /** Writes the report once per format into {@code directory}, under each format's file name; returns the files. */
     public static Map<ReportFormat, Path> writeAll(Report report, Iterable<ReportFormat> formats, Path directory) {
+        return writeAll(report, formats, directory, OutputMasker.none());
+    }
+
+    /** Like {@link #writeAll(Report, Iterable, Path)}, every secret the masker knows replaced. */
+    public static Map<ReportFormat, Path> writeAll(Report report, Iterable<ReportFormat> formats, Path directory,
+                                                   OutputMasker masker) {
         Map<ReportFormat, Path> out = new LinkedHashMap<>();
         for (ReportFormat f : formats) {
             Path file = directory.resolve(f.fileName());
-            write(report, f, file);
+            write(report, f, file, masker);
             out.put(f, file);
         }
         return out;

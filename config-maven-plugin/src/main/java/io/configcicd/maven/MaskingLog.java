@@ -1,0 +1,107 @@
+package io.configcicd.maven;
+
+import io.configcicd.core.security.OutputMasker;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The Maven log of a goal with every secret of the configuration directory masked ({@link OutputMasker}): the
+ * plugin's output passes through the same masker as the CLI's. Throwables are logged by their masked message only.
+ */
+final class MaskingLog implements Log {
+
+    private final Log log;
+    private final OutputMasker masker;
+
+    MaskingLog(Log log, OutputMasker masker) {
+        this.log = log;
+        this.masker = masker;
+    }
+
+    private CharSequence mask(CharSequence text) {
+        return text == null ? null : masker.mask(text.toString());
+    }
+
+    private String mask(Throwable t) {
+        return t == null ? "" : masker.mask(String.valueOf(t.getMessage()));
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return log.isDebugEnabled();
+    }
+
+    @Override
+    public void debug(CharSequence content) {
+        log.debug(mask(content));
+    }
+
+    @Override
+    public void debug(CharSequence content, Throwable error) {
+        log.debug(mask(content) + ": " + mask(error));
+    }
+
+    @Override
+    public void debug(Throwable error) {
+        log.debug(mask(error));
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+        return log.isInfoEnabled();
+    }
+
+    @Override
+    public void info(CharSequence content) {
+        log.info(mask(content));
+    }
+
+    @Override
+    public void info(CharSequence content, Throwable error) {
+        log.info(mask(content) + ": " + mask(error));
+    }
+
+    @Override
+    public void info(Throwable error) {
+        log.info(mask(error));
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+        return log.isWarnEnabled();
+    }
+
+    @Override
+    public void warn(CharSequence content) {
+        log.warn(mask(content));
+    }
+
+    @Override
+    public void warn(CharSequence content, Throwable error) {
+        log.warn(mask(content) + ": " + mask(error));
+    }
+
+    @Override
+    public void warn(Throwable error) {
+        log.warn(mask(error));
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+        return log.isErrorEnabled();
+    }
+
+    @Override
+    public void error(CharSequence content) {
+        log.error(mask(content));
+    }
+
+    @Override
+    public void error(CharSequence content, Throwable error) {
+        log.error(mask(content) + ": " + mask(error));
+    }
+
+    @Override
+    public void error(Throwable error) {
+        log.error(mask(error));
+    }
+}
