@@ -1,5 +1,6 @@
 package io.configcicd.core.diff;
 
+import io.configcicd.core.security.crypto.SecretChange;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;

@@ -1,5 +1,6 @@
 package io.configcicd.core.diff;
 
+import io.configcicd.core.security.crypto.SecretChange;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;

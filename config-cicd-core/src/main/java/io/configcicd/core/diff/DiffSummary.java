@@ -1,5 +1,6 @@
 package io.configcicd.core.diff;
 
+import io.configcicd.core.security.crypto.SecretChange;
 import java.util.List;
 import java.util.TreeSet;
 

@@ -1,5 +1,6 @@
 package io.configcicd.core.diff;
 
+import io.configcicd.core.security.crypto.SecretChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.diff.Change.Type;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.diff.Change;
-import io.configcicd.core.diff.SecretChange;
+import io.configcicd.core.security.crypto.SecretChange;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.testing.GitRepo;
