@@ -81,6 +81,15 @@ run "--fix writes the fixes the rules offer, in place, and validates again" \
 heading "What --fix changed"
 diff -u --label before --label after "$here/configuration/environments/production.yaml" "$cfg/environments/production.yaml" || true
 
+run "Key-level differences between two environments, with the file:line of each side" \
+  diff --scope global --name staging --compare production
+CONFIG_CICD_KEY=$(head -c 32 /dev/urandom | base64)
+export CONFIG_CICD_KEY
+run "Encrypt a secret (AES-256-GCM, key from CONFIG_CICD_KEY): paste the ENC[...] under a secret key" \
+  encrypt --value not-a-real-password
+run "Every change above is in the audit log, each line chained to the one before" audit verify
+unset CONFIG_CICD_KEY
+
 fails "Bad input is reported clearly, with exit code 2" get --scope global --name prod --path kgot
 printf '{\n  "kgot": {\n    "reasoning_depth": 4,\n  }\n}\n' > "$cfg/environments/staging.json"
 fails "A broken file (a trailing comma in staging.json) is reported at its line, exit code 2" \
