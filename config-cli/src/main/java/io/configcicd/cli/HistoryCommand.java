@@ -2,6 +2,8 @@ package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.model.Scope;
+import io.configcicd.core.repo.git.GitSnapshot;
+import io.configcicd.core.version.BackupHistory;
 import io.configcicd.core.version.ConfigHistory;
 import io.configcicd.core.version.HistoryEntry;
 import java.time.ZoneOffset;
@@ -34,9 +36,16 @@ final class HistoryCommand extends ConfigCommand {
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
         governance.require(Permission.READ, name, "history");
-        List<HistoryEntry> entries = new ConfigHistory(manager.directory().settings().secretKeys(),
-                io.configcicd.core.diff.ConfigDiff.defaultFingerprint())
-                .history(manager.directory().root(), scope, name, limit);
+        boolean git = GitSnapshot.workTreeOf(manager.directory().root()).isPresent();
+        List<HistoryEntry> entries = git
+                ? new ConfigHistory(manager.directory().settings().secretKeys(),
+                        io.configcicd.core.diff.ConfigDiff.defaultFingerprint())
+                        .history(manager.directory().root(), scope, name, limit)
+                : new BackupHistory().history(manager.directory().root(), scope, name, masker(manager), limit);
+        if (!git) {
+            cli().err().println("note: " + manager.directory().root() + " is not in a git repository: this history is "
+                    + "its backups (config-cicd backup); commits, authors and messages need git");
+        }
         List<Map<String, Object>> json = new ArrayList<>();
         for (HistoryEntry e : entries) {
             Map<String, Object> m = new LinkedHashMap<>();
