@@ -102,4 +102,53 @@ class SecretsNeverPrintedTest {
                 "--path", "database.graph_store.password", "--reveal");
         assertThat(revealed.out()).contains(fromEnv);
     }
+
+    @Test
+    void historyDiffBackupRollbackAuditAndRekeyNeverPrintALiteralSecret() throws Exception {
+        Path repo = config.getParent();
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "with secrets");
+        run("set", "--scope", "global", "--name", "staging-secrets", "--path", "auth.access_token", "--value",
+                "rotated-" + SECRET, "--no-validate");
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "rotate the token");
+        io.configcicd.core.security.crypto.SecretKeyMaterial key = io.configcicd.core.security.crypto.SecretKeyMaterial.generate();
+        Path keyFile = tmp.resolve("new.key");
+        Files.writeString(keyFile, io.configcicd.core.security.crypto.SecretKeyMaterial.generate().toBase64());
+        java.util.Map<String, String> env = java.util.Map.of("CONFIG_CICD_KEY", key.toBase64());
+        String enc = new io.configcicd.core.security.crypto.SecretCipher(io.configcicd.core.security.crypto.KeyRing.of(key))
+                .encrypt(SECRET);
+        Path secrets = config.resolve("environments/staging-secrets.yaml");
+        Files.writeString(secrets, Files.readString(secrets) + "vault:\n  api_key: " + enc + "\n");
+
+        for (String format : new String[] {"text", "json", "yaml"}) {
+            run("history", "--scope", "global", "--name", "staging-secrets", "--format", format);
+            run("history", "--scope", "environment", "--name", "staging-secrets", "--format", format);
+            run("diff", "--scope", "global", "--name", "staging-secrets", "--version", "HEAD~1", "--format", format);
+            run("diff", "--scope", "global", "--name", "staging", "--compare", "staging-secrets", "--format", format);
+            run("backup", "--scope", "global", "--name", "staging-secrets", "--list", "--format", format);
+            run("audit", "verify", "--format", format);
+        }
+        run("backup", "--scope", "global", "--name", "staging-secrets");
+        run("rollback", "--scope", "global", "--name", "staging-secrets", "--force");
+        runs.add(CliRun.run(env, "--config-dir", config.toString(), "rekey", "--new-key-file", keyFile.toString()));
+        runs.add(CliRun.run(env, "--config-dir", config.toString(), "get", "--scope", "global", "--name",
+                "staging-secrets", "--path", "vault"));
+
+        assertThat(runs.stream().filter(r -> r.exitCode() == 0)).hasSizeGreaterThan(18);
+        for (CliRun r : runs) {
+            assertThat(r.out() + r.err()).doesNotContain(SECRET);
+        }
+        assertThat(Files.readString(config.resolve(".config-cicd/audit/audit.jsonl"))).doesNotContain(SECRET);
+        assertThat(String.join("\n", runs.stream().map(CliRun::out).toList())).contains("secret rotated");
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
 }
