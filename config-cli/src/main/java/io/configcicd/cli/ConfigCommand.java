@@ -27,7 +27,7 @@ abstract class ConfigCommand implements Callable<Integer> {
         Output output = new Output(options.format());
         try (ConfigurationManager manager = ConfigurationManager.open(options.configDir())) {
             cli.maskSecretsOf(manager);
-            governance = Governance.of(manager.directory(), cli.env());
+            governance = Governance.of(manager.directory(), cli.env()).maskingWith(cli.masker());
             execute(manager, output);
         }
         output.writeTo(cli.out(), options.output());

@@ -3,14 +3,11 @@ package io.configcicd.cli;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretInventory;
-import io.configcicd.core.security.crypto.KeyLoader;
-import io.configcicd.core.security.crypto.SecretCipher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +29,7 @@ final class MaskedOutput extends OutputStream {
 
     /** The masker of a directory's secrets for a process with environment {@code env}; the key opens ENC values. */
     static OutputMasker of(ConfigurationManager manager, Map<String, String> env) {
-        Optional<SecretCipher> cipher;
-        try {
-            cipher = KeyLoader.load(env, Optional.empty()).map(SecretCipher::new);
-        } catch (RuntimeException e) {
-            cipher = Optional.empty();
-        }
-        return SecretInventory.of(manager.directory(), env, cipher);
+        return SecretInventory.of(manager.directory(), env);
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretInventory;
-import io.configcicd.core.security.crypto.KeyLoader;
-import io.configcicd.core.security.crypto.SecretCipher;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFormat;
 import java.io.File;
@@ -99,13 +97,7 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     /** From now on the log, the reports and failures mask the secrets of this configuration directory. */
     protected void maskSecretsOf(Path dir) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            Optional<SecretCipher> cipher;
-            try {
-                cipher = KeyLoader.load(System.getenv(), Optional.empty()).map(SecretCipher::new);
-            } catch (RuntimeException e) {
-                cipher = Optional.empty();
-            }
-            masker = SecretInventory.of(manager.directory(), System.getenv(), cipher);
+            masker = SecretInventory.of(manager.directory(), System.getenv());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.configcicd.core.api;
 
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.AccessDeniedException;
 import io.configcicd.core.security.access.AccessPolicy;
@@ -25,12 +26,23 @@ public final class Governance {
     private final AccessPolicy policy;
     private final AuditLog log;
     private final Clock clock;
+    private final OutputMasker masker;
 
     public Governance(Principal principal, AccessPolicy policy, AuditLog log, Clock clock) {
+        this(principal, policy, log, clock, OutputMasker.none());
+    }
+
+    private Governance(Principal principal, AccessPolicy policy, AuditLog log, Clock clock, OutputMasker masker) {
         this.principal = Objects.requireNonNull(principal, "principal");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.masker = Objects.requireNonNull(masker, "masker");
+    }
+
+    /** The same, with every audited text (path, values, result) passed through {@code outputs} first. */
+    public Governance maskingWith(OutputMasker outputs) {
+        return new Governance(principal, policy, log, clock, outputs);
     }
 
     /** The governance of a directory for the principal that the process environment names. */
@@ -76,9 +88,11 @@ public final class Governance {
                 .withValues(oldValue, newValue));
     }
 
-    /** Appends an event as given. */
+    /** Appends an event, its path, values and result masked. */
     public void record(AuditEvent event) {
-        log.append(event);
+        log.append(event.withTarget(event.scope(), event.name(), masker.mask(event.path()))
+                .withValues(event.oldValue().map(masker::mask), event.newValue().map(masker::mask))
+                .withResult(masker.mask(event.result())));
     }
 
     /** The masker of the directory's secret keys, for callers building audit values. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import io.configcicd.core.model.Scope;
+import io.configcicd.core.security.SecretInventory;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class ValidationService {
         }
         String prefix = GitSnapshot.repositoryPrefix(request.configDir());
         try (ConfigurationManager workTree = ConfigurationManager.open(request.configDir())) {
-            Governance governance = Governance.of(workTree.directory(), env);
+            Governance governance = Governance.of(workTree.directory(), env)
+                    .maskingWith(SecretInventory.of(workTree.directory(), env));
             if (request.revision().isPresent()) {
                 try (GitSnapshot snapshot = GitSnapshot.of(request.configDir(), request.revision().get())) {
                     return run(snapshot.dir(), request, prefix, "validate " + shortId(snapshot.commitId()), governance);

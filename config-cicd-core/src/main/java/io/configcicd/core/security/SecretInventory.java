@@ -6,6 +6,7 @@ import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.security.crypto.KeyLoader;
 import io.configcicd.core.security.crypto.SecretCipher;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,21 @@ public final class SecretInventory {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)(?::-[^}]*)?}");
 
     private SecretInventory() {
+    }
+
+    /**
+     * The masker of a directory's secrets, for a process with environment {@code env}; the key of
+     * {@code CONFIG_CICD_KEY}, when it is set and valid, opens the ENC[...] values (a bad key opens none here: the
+     * command that needs it reports that).
+     */
+    public static OutputMasker of(ConfigDirectory directory, Map<String, String> env) {
+        Optional<SecretCipher> cipher;
+        try {
+            cipher = KeyLoader.load(env, Optional.empty()).map(SecretCipher::new);
+        } catch (RuntimeException e) {
+            cipher = Optional.empty();
+        }
+        return of(directory, env, cipher);
     }
 
     /** The masker of a directory's secrets, for a process with environment {@code env}. */
