@@ -1,0 +1,46 @@
+package io.configcicd.core.impact;
+
+import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.Origin;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One effective change with its risk. Values are text as reports show them; at a secret path they are the
+ * mask ({@code SecretMasker.MASK}) and {@link #secret()} says what happened, so a secret's value is never held.
+ *
+ * @param path     where the change is
+ * @param type     added, removed or modified
+ * @param oldValue the value at base, empty when added
+ * @param newValue the value at head, empty when removed
+ * @param risk     the level after rules, modifiers and findings
+ * @param reasons  why, in the order they were applied
+ * @param origin   where the head value was written (the base value's origin for a removal)
+ * @param secret   {@code added}, {@code removed} or {@code rotated} when a secret is involved
+ */
+public record AssessedChange(ConfigPath path, Type type, Optional<String> oldValue, Optional<String> newValue,
+                             RiskLevel risk, List<String> reasons, Optional<Origin> origin, Optional<String> secret) {
+
+    /** The kind of a change, as reports name it. */
+    public enum Type {
+        ADDED,
+        REMOVED,
+        MODIFIED;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public AssessedChange {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(oldValue, "oldValue");
+        Objects.requireNonNull(newValue, "newValue");
+        Objects.requireNonNull(risk, "risk");
+        reasons = List.copyOf(reasons);
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(secret, "secret");
+    }
+}
