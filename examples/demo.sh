@@ -90,6 +90,16 @@ run "Encrypt a secret (AES-256-GCM, key from CONFIG_CICD_KEY): paste the ENC[...
 run "Every change above is in the audit log, each line chained to the one before" audit verify
 unset CONFIG_CICD_KEY
 
+heading "Assess a commit: the configuration in git, one commit that moves a port and turns on a feature"
+(
+  cd "$work" && git init -q -b main && git add -A && git -c user.name=demo -c user.email=demo@example.com commit -q -m "as deployed"
+  sed -i 's/^    port: 8081$/    port: 8181/' configuration/global/base.yaml
+  sed -i 's/^  experimental_features: false$/  experimental_features: true/' configuration/global/base.yaml
+  git add -A && git -c user.name=demo -c user.email=demo@example.com commit -q -m "kgot on 8181, experiments on"
+)
+fails "The risk of the last commit for production (exit 1 at --fail-on high)" \
+  assess --environment production --fail-on high
+
 fails "Bad input is reported clearly, with exit code 2" get --scope global --name prod --path kgot
 printf '{\n  "kgot": {\n    "reasoning_depth": 4,\n  }\n}\n' > "$cfg/environments/staging.json"
 fails "A broken file (a trailing comma in staging.json) is reported at its line, exit code 2" \
