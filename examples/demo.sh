@@ -33,6 +33,12 @@ fails() {
   echo "exit code: $code"
 }
 
+# The last steps read the configuration from git: install git when this machine has none (as bin/run-tests does).
+if ! command -v git >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq git >&2
+fi
+
 # Build the jar now when it is missing, so the build does not mix with the first step.
 "$cli" --version >/dev/null
 
