@@ -133,7 +133,7 @@ final class AssessCommand extends ConfigCommand {
                 .append(a.base(), 0, 12).append(" -> ").append(a.head(), 0, 12).append(")\n");
         a.reasons().forEach(r -> sb.append("  ").append(r).append('\n'));
         for (AssessedChange c : a.changes()) {
-            sb.append(String.format("  %-8s %s %s: %s", c.risk(), sign(c.type()), c.path(), values(c)));
+            sb.append(String.format("  %-8s %s %s: %s", c.risk(), c.type().sign(), c.path(), values(c)));
             c.origin().ifPresent(o -> sb.append("  (").append(o).append(')'));
             sb.append('\n');
             c.reasons().forEach(r -> sb.append("             ").append(r).append('\n'));
@@ -146,14 +146,6 @@ final class AssessCommand extends ConfigCommand {
             sb.append("  recommended tests: ").append(String.join(", ", a.recommendedTests())).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String sign(AssessedChange.Type type) {
-        return switch (type) {
-            case ADDED -> "+";
-            case REMOVED -> "-";
-            case MODIFIED -> "~";
-        };
     }
 
     private static String values(AssessedChange c) {

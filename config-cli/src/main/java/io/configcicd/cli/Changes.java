@@ -16,12 +16,7 @@ final class Changes {
 
     /** {@code ~ kgot.reasoning_depth: 3 -> 4  (global/base.yaml:15:20 -> environments/production.yaml:6:20)}. */
     static String line(Change c) {
-        String sign = switch (c.type()) {
-            case ADDED -> "+";
-            case REMOVED -> "-";
-            case MODIFIED -> "~";
-        };
-        StringBuilder sb = new StringBuilder(sign).append(' ').append(c.path()).append(": ");
+        StringBuilder sb = new StringBuilder(c.type().sign()).append(' ').append(c.path()).append(": ");
         if (c.secret().isPresent() && c.before().isEmpty() && c.after().isEmpty()) {
             sb.append("secret ").append(c.secret().get().name().toLowerCase(java.util.Locale.ROOT));
         } else {

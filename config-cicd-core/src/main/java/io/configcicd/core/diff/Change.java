@@ -35,6 +35,15 @@ public record Change(ConfigPath path, Type type, Optional<ConfigNode> before, Op
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The sign text output puts before a changed path: {@code +}, {@code -} or {@code ~}. */
+        public String sign() {
+            return switch (this) {
+                case ADDED -> "+";
+                case REMOVED -> "-";
+                case MODIFIED -> "~";
+            };
+        }
     }
 
     public Change {

@@ -1,5 +1,6 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.diff.Change;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import java.util.List;
@@ -19,19 +20,8 @@ import java.util.Optional;
  * @param origin   where the head value was written (the base value's origin for a removal)
  * @param secret   {@code added}, {@code removed} or {@code rotated} when a secret is involved
  */
-public record AssessedChange(ConfigPath path, Type type, Optional<String> oldValue, Optional<String> newValue,
+public record AssessedChange(ConfigPath path, Change.Type type, Optional<String> oldValue, Optional<String> newValue,
                              RiskLevel risk, List<String> reasons, Optional<Origin> origin, Optional<String> secret) {
-
-    /** The kind of a change, as reports name it. */
-    public enum Type {
-        ADDED,
-        REMOVED,
-        MODIFIED;
-
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     public AssessedChange {
         Objects.requireNonNull(path, "path");

@@ -73,7 +73,7 @@ final class ChangeRater {
                         + (floor == RiskLevel.LOW ? "" : ": at least " + floor.word()));
             }
         }
-        return new AssessedChange(c.path(), AssessedChange.Type.valueOf(c.type().name()),
+        return new AssessedChange(c.path(), c.type(),
                 shown(c, c.before(), c.type() != Change.Type.ADDED), shown(c, c.after(), c.type() != Change.Type.REMOVED),
                 level, reasons, c.afterOrigin().or(c::beforeOrigin), secret.map(SecretChange::word));
     }

@@ -347,7 +347,12 @@ public final class ConfigDirectory {
         return asMap(codecs.forFile(relative).parse(bytes, relative, limits), relative);
     }
 
-    private static ConfigMap asMap(ConfigNode node, String relative) {
+    /**
+     * A parsed file as a configuration document: its top level must be a mapping (an empty file is an empty one).
+     *
+     * @throws ConfigParseException at the file:line of a top level of another kind
+     */
+    public static ConfigMap asMap(ConfigNode node, String relative) {
         if (node instanceof ConfigMap m) {
             return m;
         }

@@ -4,12 +4,11 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigMap;
-import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.Settings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -28,7 +28,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -59,54 +58,20 @@ final class RevisionReader implements AutoCloseable {
     /** Opens the repository whose work tree holds {@code configDir}; bad input when there is none. */
     static RevisionReader open(Path configDir) {
         Path dir = configDir.toAbsolutePath().normalize();
-        Repository repo = repository(dir);
+        Repository repo;
         try {
-            Path workTree = repo.getWorkTree().toPath().toRealPath();
-            Path real = realOrLexical(dir);
-            if (!real.startsWith(workTree)) {
-                throw ConfigCicdException.badInput(dir + " is outside the git work tree " + workTree,
-                        "pass a --config-dir inside the repository");
-            }
-            String inRepo = workTree.relativize(real).toString().replace('\\', '/');
+            repo = GitWorkTrees.open(dir, "versions (history, diff --version) are read from git: run in a git clone "
+                    + "of the configuration, or keep versions of a directory without git with backup");
+        } catch (IOException e) {
+            throw gitFailed(e);
+        }
+        try {
+            String inRepo = GitWorkTrees.pathInWorkTree(repo, dir);
             return new RevisionReader(repo, inRepo.isEmpty() ? "" : inRepo + "/");
         } catch (IOException | RuntimeException e) {
             repo.close();
             throw e instanceof IOException io ? gitFailed(io) : (RuntimeException) e;
         }
-    }
-
-    private static Repository repository(Path dir) {
-        Path existing = dir;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
-        builder.findGitDir(existing == null ? null : existing.toFile());
-        if (builder.getGitDir() == null) {
-            throw ConfigCicdException.badInput(dir + " is not inside a git repository",
-                    "versions (history, diff --version) are read from git: run in a git clone of the configuration,"
-                            + " or keep versions of a directory without git with backup");
-        }
-        try {
-            Repository repo = builder.build();
-            if (repo.isBare()) {
-                repo.close();
-                throw ConfigCicdException.badInput(dir + " belongs to a bare repository", "run in a clone with a work tree");
-            }
-            return repo;
-        } catch (IOException e) {
-            throw gitFailed(e);
-        }
-    }
-
-    private static Path realOrLexical(Path dir) throws IOException {
-        Path existing = dir;
-        Path rest = Path.of("");
-        while (!Files.exists(existing)) {
-            rest = existing.getFileName().resolve(rest);
-            existing = existing.getParent();
-        }
-        return existing.toRealPath().resolve(rest).normalize();
     }
 
     static ConfigCicdException gitFailed(IOException e) {
@@ -234,16 +199,8 @@ final class RevisionReader implements AutoCloseable {
                     + " bytes, over the limit of " + limits.maxDocumentBytes(),
                     "split the file, or raise limits.max_document_bytes in " + Settings.FILE_NAME);
         }
-        ConfigNode node = Codecs.standard().forFile(relative).parse(loader.getCachedBytes(Integer.MAX_VALUE), relative, limits);
-        if (node instanceof ConfigMap m) {
-            return m;
-        }
-        if (node.isNull()) {
-            return ConfigMap.empty(Origin.file(relative));
-        }
-        throw new ConfigParseException(node.origin().isKnown() ? node.origin() : Origin.file(relative),
-                "the top level of a configuration file must be a mapping of keys to values, not a " + node.typeName(),
-                "write key: value pairs at the top level");
+        return ConfigDirectory.asMap(Codecs.standard().forFile(relative)
+                .parse(loader.getCachedBytes(Integer.MAX_VALUE), relative, limits), relative);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.diff.Change;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.testing.GitRepo;
@@ -91,7 +92,7 @@ class AssessorTest {
         assertThat(production.riskLevel()).isEqualTo(RiskLevel.LOW);
         AssessedChange c = only(staging);
         assertThat(c.path()).isEqualTo(ConfigPath.parse("services.api.port"));
-        assertThat(c.type()).isEqualTo(AssessedChange.Type.MODIFIED);
+        assertThat(c.type()).isEqualTo(Change.Type.MODIFIED);
         assertThat(c.oldValue()).contains("8080");
         assertThat(c.newValue()).contains("8081");
         assertThat(c.origin().orElseThrow().file()).isEqualTo("global/base.yaml");
@@ -158,7 +159,7 @@ class AssessorTest {
         Assessment a = oneChangeInStaging("logging:\n  level: info\n  format: json\n", "logging:\n  level: info\n");
 
         AssessedChange c = only(a);
-        assertThat(c.type()).isEqualTo(AssessedChange.Type.REMOVED);
+        assertThat(c.type()).isEqualTo(Change.Type.REMOVED);
         assertThat(c.oldValue()).contains("json");
         assertThat(c.newValue()).isEmpty();
         assertThat(c.risk()).isEqualTo(RiskLevel.MEDIUM);
@@ -289,7 +290,7 @@ class AssessorTest {
         List<AssessedChange> changes = assess("qa").changes();
 
         assertThat(changes).extracting(c -> c.path().toString()).containsExactly("logging.format", "logging.level");
-        assertThat(changes).allMatch(c -> c.type() == AssessedChange.Type.ADDED);
+        assertThat(changes).allMatch(c -> c.type() == Change.Type.ADDED);
     }
 
     @Test

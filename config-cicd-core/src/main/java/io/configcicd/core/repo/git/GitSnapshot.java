@@ -49,9 +49,9 @@ public final class GitSnapshot implements AutoCloseable {
      */
     public static GitSnapshot of(Path configDir, String revision) {
         Path absolute = configDir.toAbsolutePath().normalize();
-        try (Repository repo = open(absolute)) {
-            Path workTree = repo.getWorkTree().toPath().toRealPath();
-            String inRepo = relativeInWorkTree(workTree, absolute);
+        try (Repository repo = GitWorkTrees.open(absolute,
+                "run in a git clone, or leave out --commit-hash/--branch to validate the files on disk")) {
+            String inRepo = GitWorkTrees.pathInWorkTree(repo, absolute);
             ObjectId commit = resolve(repo, revision);
             Path temp = Files.createTempDirectory("config-cicd-snapshot-");
             try {
@@ -109,7 +109,7 @@ public final class GitSnapshot implements AutoCloseable {
      */
     public static String repositoryPrefix(Path configDir) {
         try {
-            Path real = realOrLexical(configDir.toAbsolutePath().normalize());
+            Path real = GitWorkTrees.realOrLexical(configDir.toAbsolutePath().normalize());
             Path top = workTreeOf(real).orElseGet(() -> Path.of("").toAbsolutePath());
             if (!real.startsWith(top) || real.equals(top)) {
                 return "";
@@ -118,45 +118,6 @@ public final class GitSnapshot implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static Repository open(Path dir) throws IOException {
-        Path existing = dir;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
-        builder.findGitDir(existing == null ? null : existing.toFile());
-        if (builder.getGitDir() == null) {
-            throw ConfigCicdException.badInput(dir + " is not inside a git repository",
-                    "run in a git clone, or leave out --commit-hash/--branch to validate the files on disk");
-        }
-        Repository repo = builder.build();
-        if (repo.isBare()) {
-            repo.close();
-            throw ConfigCicdException.badInput(dir + " belongs to a bare repository", "run in a clone with a work tree");
-        }
-        return repo;
-    }
-
-    private static String relativeInWorkTree(Path workTree, Path dir) throws IOException {
-        Path real = realOrLexical(dir);
-        if (!real.startsWith(workTree)) {
-            throw ConfigCicdException.badInput(dir + " is outside the git work tree " + workTree,
-                    "pass a --config-dir inside the repository");
-        }
-        return workTree.relativize(real).toString().replace('\\', '/');
-    }
-
-    /** The real path of the longest existing prefix, followed by the rest as written. */
-    private static Path realOrLexical(Path dir) throws IOException {
-        Path existing = dir;
-        Path rest = Path.of("");
-        while (!Files.exists(existing)) {
-            rest = existing.getFileName().resolve(rest);
-            existing = existing.getParent();
-        }
-        return existing.toRealPath().resolve(rest).normalize();
     }
 
     private static ObjectId resolve(Repository repo, String revision) throws IOException {

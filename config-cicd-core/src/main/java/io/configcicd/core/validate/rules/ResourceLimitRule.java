@@ -3,10 +3,6 @@ package io.configcicd.core.validate.rules;
 import io.configcicd.core.model.PathGlob;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.ScalarType;
-import io.configcicd.core.validate.RuleContext;
-import io.configcicd.core.validate.Violation;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,38 +10,25 @@ import java.util.Optional;
  * {@code 1.5}) lies within [min, max], compared in base units (see {@link Quantity}). A value that is not a
  * quantity is a violation at its origin; nulls are skipped.
  */
-public final class ResourceLimitRule extends DeclaredRule {
-
-    private final PathGlob path;
-    private final Optional<Quantity> min;
-    private final Optional<Quantity> max;
+public final class ResourceLimitRule extends BoundedRule<Quantity> {
 
     public ResourceLimitRule(RuleSpec spec, PathGlob path, Optional<Quantity> min, Optional<Quantity> max) {
-        super(spec);
-        this.path = path;
-        this.min = min;
-        this.max = max;
+        super(spec, path, min, max);
     }
 
     @Override
-    public List<Violation> check(RuleContext context) {
-        List<Violation> out = new ArrayList<>();
-        for (PathGlob.Match m : path.find(context.effective())) {
-            if (m.node().isNull()) {
-                continue;
-            }
-            Optional<Quantity> q = quantity(m);
-            String shown = show(m.path(), m.node());
-            if (q.isEmpty()) {
-                out.add(violation(m.path(), m.origin(), m.node(), shown
-                        + " is not a resource quantity (write for example 512Mi, 1GB, 1.5 or 500m)"));
-            } else if (min.isPresent() && q.get().compareTo(min.get()) < 0) {
-                out.add(violation(m.path(), m.origin(), m.node(), shown + " is below the minimum " + min.get()));
-            } else if (max.isPresent() && q.get().compareTo(max.get()) > 0) {
-                out.add(violation(m.path(), m.origin(), m.node(), shown + " is above the maximum " + max.get()));
-            }
-        }
-        return out;
+    Optional<Quantity> read(PathGlob.Match match) {
+        return quantity(match);
+    }
+
+    @Override
+    String notReadable(PathGlob.Match match, String shown) {
+        return shown + " is not a resource quantity (write for example 512Mi, 1GB, 1.5 or 500m)";
+    }
+
+    @Override
+    String describe(Quantity bound) {
+        return bound.toString();
     }
 
     private static Optional<Quantity> quantity(PathGlob.Match m) {
