@@ -6,7 +6,6 @@ import io.configcicd.core.report.Report;
 import io.configcicd.core.repo.git.GitSnapshot;
 import io.configcicd.core.validate.AppliedFix;
 import io.configcicd.core.validate.ValidationRun;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import io.configcicd.core.model.Scope;
@@ -69,47 +68,47 @@ public final class ValidationService {
             Governance governance = Governance.of(workTree.directory(), env)
                     .maskingWith(SecretInventory.of(workTree.directory(), env));
             if (request.revision().isPresent()) {
-                try (GitSnapshot snapshot = GitSnapshot.of(request.configDir(), request.revision().get())) {
-                    return run(snapshot.dir(), request, prefix, "validate " + shortId(snapshot.commitId()), governance);
+                try (GitSnapshot snapshot = GitSnapshot.of(request.configDir(), request.revision().get());
+                     ConfigurationManager atRevision = ConfigurationManager.open(snapshot.dir())) {
+                    return run(atRevision, request, prefix, "validate " + shortId(snapshot.commitId()), governance);
                 }
             }
-            return run(request.configDir(), request, prefix, "validate", governance);
+            return run(workTree, request, prefix, "validate", governance);
         }
     }
 
     /**
-     * Runs on {@code dir} (the work tree or a snapshot of a commit); access is checked and changes are audited
-     * by the work tree's settings, so the commit being validated cannot grant itself rights.
+     * Runs on {@code manager}'s directory (the work tree, or a snapshot of a commit); access is checked and changes
+     * are audited by the work tree's settings, so the commit being validated cannot grant itself rights.
      */
-    private ValidateOutcome run(Path dir, ValidateRequest request, String prefix, String command, Governance governance) {
+    private ValidateOutcome run(ConfigurationManager manager, ValidateRequest request, String prefix, String command,
+                                Governance governance) {
         LocalDate today = LocalDate.now(clock);
-        try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            List<String> environments = request.environments().isEmpty()
-                    ? manager.listConfigurations(Scope.GLOBAL) : request.environments();
-            for (String e : environments) {
-                governance.require(Permission.READ, e, "validate");
-                if (request.fix()) {
-                    governance.require(Permission.WRITE, e, "validate --fix");
-                }
-            }
-            ConfigurationValidator validator = manager.validator();
-            ValidationRun run = validator.validate(request.environments(), today);
-            List<AppliedFix> fixes = List.of();
+        List<String> environments = request.environments().isEmpty()
+                ? manager.listConfigurations(Scope.GLOBAL) : request.environments();
+        for (String e : environments) {
+            governance.require(Permission.READ, e, "validate");
             if (request.fix()) {
-                backupBeforeFixes(manager, run, governance);
-                fixes = manager.applyFixes(run.findings());
-                for (AppliedFix f : fixes) {
-                    governance.record("validate --fix", "file", f.file(), f.path().toString(), Optional.empty(),
-                            Optional.empty(), AuditEvent.OK + ": " + f.ruleId() + " fix written");
-                }
-                if (!fixes.isEmpty()) {
-                    run = validator.validate(request.environments(), today);
-                }
+                governance.require(Permission.WRITE, e, "validate --fix");
             }
-            Severity failOn = request.failOn().or(() -> validator.settings().failOn()).orElse(Severity.ERROR);
-            Report report = Report.of(version, command, prefix, run.environments(), run.findings());
-            return new ValidateOutcome(report, fixes, run.waived(), run.rules(), failOn);
         }
+        ConfigurationValidator validator = manager.validator();
+        ValidationRun run = validator.validate(request.environments(), today);
+        List<AppliedFix> fixes = List.of();
+        if (request.fix()) {
+            backupBeforeFixes(manager, run, governance);
+            fixes = manager.applyFixes(run.findings());
+            for (AppliedFix f : fixes) {
+                governance.record("validate --fix", "file", f.file(), f.path().toString(), Optional.empty(),
+                        Optional.empty(), AuditEvent.OK + ": " + f.ruleId() + " fix written");
+            }
+            if (!fixes.isEmpty()) {
+                run = validator.validate(request.environments(), today);
+            }
+        }
+        Severity failOn = request.failOn().or(() -> validator.settings().failOn()).orElse(Severity.ERROR);
+        Report report = Report.of(version, command, prefix, run.environments(), run.findings());
+        return new ValidateOutcome(report, fixes, run.waived(), run.rules(), failOn);
     }
 
     /** A backup of each environment whose findings offer a fix, before the fixes are written (audited). */
