@@ -97,16 +97,20 @@ public final class ConfigurationManager implements AutoCloseable {
     /** The effective configuration of an environment: {@code global/*} in name order, then its override. */
     public Configuration getMergedConfiguration(String environment) {
         requireEnvironment(environment);
+        return new Configuration(Scope.GLOBAL, environment, Merger.merge(directory.documents(mergedFiles(environment))));
+    }
+
+    /** The documents an environment's effective configuration is merged from, in merge order. */
+    private List<String> mergedFiles(String environment) {
         List<String> files = new ArrayList<>(directory.globalDocuments());
         directory.environmentDocument(environment).ifPresent(files::add);
-        return new Configuration(Scope.GLOBAL, environment, Merger.merge(directory.documents(files)));
+        return files;
     }
 
     /** The effective configuration of an environment as it would be with document {@code file} replaced by {@code doc}. */
     Configuration getMergedConfiguration(String environment, String file, ConfigMap doc) {
         requireEnvironment(environment);
-        List<String> files = new ArrayList<>(directory.globalDocuments());
-        directory.environmentDocument(environment).ifPresent(files::add);
+        List<String> files = mergedFiles(environment);
         if (file.startsWith(ConfigDirectory.ENVIRONMENTS_DIR + "/") && !files.contains(file)
                 && file.equals(directory.newEnvironmentDocument(environment, Format.YAML))) {
             files.add(file);
