@@ -44,7 +44,7 @@ class JsonConformanceTest {
 
     static Path suiteDir() {
         String dir = System.getProperty("conformance.dir");
-        Path base = dir == null || dir.isBlank() ? Path.of("../../shared/conformance") : Path.of(dir);
+        Path base = dir == null || dir.isBlank() ? Path.of("../conformance") : Path.of(dir);
         return base.resolve("json/test_parsing");
     }
 

@@ -50,7 +50,7 @@ class TomlConformanceTest {
 
     static Path suiteDir() {
         String dir = System.getProperty("conformance.dir");
-        Path base = dir == null || dir.isBlank() ? Path.of("../../shared/conformance") : Path.of(dir);
+        Path base = dir == null || dir.isBlank() ? Path.of("../conformance") : Path.of(dir);
         return base.resolve("toml/tests");
     }
 
