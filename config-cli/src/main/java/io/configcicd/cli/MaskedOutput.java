@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * The last line of defence of the CLI's standard output and error: every line passes through the
  * {@link OutputMasker} of the configuration directory in use (known once the command has opened it), so no
  * secret value, in any of its encoded forms, leaves the process even if a message carries one by mistake.
- * Lines are masked whole; a secret spread over several lines is not recognised.
+ * Complete lines are masked whole (those of one write together); a secret spread over several lines is not
+ * recognised.
  */
 final class MaskedOutput extends OutputStream {
 
@@ -42,15 +43,21 @@ final class MaskedOutput extends OutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
-        int start = off;
-        for (int i = off; i < off + len; i++) {
+        int lastNewline = -1;
+        for (int i = off + len - 1; i >= off; i--) {
             if (b[i] == '\n') {
-                line.write(b, start, i + 1 - start);
-                emit();
-                start = i + 1;
+                lastNewline = i;
+                break;
             }
         }
-        line.write(b, start, off + len - start);
+        if (lastNewline < 0) {
+            line.write(b, off, len);
+            return;
+        }
+        // every complete line of the chunk at once: one mask pass and one write, not one per line
+        line.write(b, off, lastNewline + 1 - off);
+        emit();
+        line.write(b, lastNewline + 1, off + len - lastNewline - 1);
     }
 
     @Override

@@ -48,7 +48,7 @@ class SecretsNeverPrintedTest {
         run("set", "--scope", "global", "--name", "staging-secrets", "--path", "kgot.reasoning_depth", "--value", "9", "--format", "json");
         run("get", "--scope", "global", "--name", "staging-secrets", "--path", "auth.nothing");
         List<Path> reports = new ArrayList<>();
-        for (String format : new String[] {"text", "json", "junit", "sarif", "gitlab", "github"}) {
+        for (String format : new String[] {"text", "json", "junit", "sarif", "gitlab", "github", "markdown"}) {
             Path report = tmp.resolve("report." + format);
             reports.add(report);
             run("validate", "--all-environments", "--verbose", "--format", format, "--report", format + "=" + report);
@@ -130,17 +130,27 @@ class SecretsNeverPrintedTest {
             run("backup", "--scope", "global", "--name", "staging-secrets", "--list", "--format", format);
             run("audit", "verify", "--format", format);
         }
+        List<Path> assessments = new ArrayList<>();
+        for (String format : new String[] {"text", "json", "markdown", "junit", "sarif", "gitlab", "github"}) {
+            Path report = tmp.resolve("assess." + format);
+            assessments.add(report);
+            run("assess", "--environment", "staging-secrets", "--format", format, "--report", format + "=" + report);
+            run("assess", "--all-environments", "--base", "HEAD~1", "--format", format);
+        }
         run("backup", "--scope", "global", "--name", "staging-secrets");
         run("rollback", "--scope", "global", "--name", "staging-secrets", "--force");
         runs.add(CliRun.run(env, "--config-dir", config.toString(), "rekey", "--new-key-file", keyFile.toString()));
         runs.add(CliRun.run(env, "--config-dir", config.toString(), "get", "--scope", "global", "--name",
                 "staging-secrets", "--path", "vault"));
 
-        assertThat(runs.stream().filter(r -> r.exitCode() == 0)).hasSizeGreaterThan(18);
+        assertThat(runs.stream().filter(r -> r.exitCode() == 0)).hasSizeGreaterThan(32);
         for (CliRun r : runs) {
             assertThat(r.out() + r.err()).doesNotContain(SECRET);
         }
         assertThat(Files.readString(config.resolve(".config-cicd/audit/audit.jsonl"))).doesNotContain(SECRET);
+        for (Path report : assessments) {
+            assertThat(Files.readString(report)).contains("auth.access_token").doesNotContain(SECRET);
+        }
         assertThat(String.join("\n", runs.stream().map(CliRun::out).toList())).contains("secret rotated");
     }
 

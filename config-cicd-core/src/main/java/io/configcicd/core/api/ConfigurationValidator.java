@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.Origin;
+import io.configcicd.core.model.Scope;
+import java.util.Optional;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.validate.EnvironmentFilter;
@@ -36,18 +39,24 @@ import java.util.Map;
  */
 public final class ConfigurationValidator {
 
-    private final ConfigurationManager manager;
+    private final ValidationSource source;
+    private final Optional<ConfigurationManager> manager;
     private final ValidationSettings settings;
     private final ValidationEngine engine;
 
     ConfigurationValidator(ConfigurationManager manager) {
+        this(new DirectorySource(manager), Optional.of(manager));
+    }
+
+    private ConfigurationValidator(ValidationSource source, Optional<ConfigurationManager> manager) {
+        this.source = source;
         this.manager = manager;
-        ConfigDirectory directory = manager.directory();
-        Settings parsed = directory.settings();
+        Settings parsed = source.settings();
         this.settings = ValidationSettings.from(parsed.raw());
         List<ValidationRule> rules = new ArrayList<>();
-        if (!directory.schemaDocuments().isEmpty()) {
-            rules.add(new JsonSchemaRule(directory, settings.strict()));
+        Map<String, ConfigMap> schemas = source.schemaDocuments();
+        if (!schemas.isEmpty()) {
+            rules.add(JsonSchemaRule.of(schemas, parsed.secretKeys(), settings.strict()));
         }
         rules.addAll(DeclaredRules.from(parsed.raw()));
         rules.addAll(SecurityPolicy.rules(parsed));
@@ -58,6 +67,16 @@ public final class ConfigurationValidator {
             }
         }
         engine.overrideSeverities(settings.severities());
+    }
+
+    /**
+     * The validator of another source than a directory on disk, such as a git commit read from git's objects.
+     * It validates like the directory's own; {@link #checkCandidate} needs a directory and is refused.
+     *
+     * @throws ConfigCicdException bad input when the settings' rules or the schema documents are malformed
+     */
+    public static ConfigurationValidator of(ValidationSource source) {
+        return new ConfigurationValidator(source, Optional.empty());
     }
 
     /** The settings of {@code validation:} and {@code waivers:}. */
@@ -98,7 +117,7 @@ public final class ConfigurationValidator {
      * @throws ConfigCicdException bad input for an unknown environment or an unreadable file
      */
     public ValidationRun validate(List<String> environments, LocalDate today) {
-        return validate(environments, today, manager::getMergedConfiguration);
+        return validate(environments, today, source::effective);
     }
 
     /**
@@ -109,9 +128,12 @@ public final class ConfigurationValidator {
      * @throws ConfigCicdException of kind FINDINGS naming the findings the change would introduce
      */
     public void checkCandidate(String env, String file, ConfigMap candidate, LocalDate today) {
+        ConfigurationManager manager = this.manager.orElseThrow(() -> new IllegalStateException(
+                "a change can only be checked against a configuration directory, not " + source.describe()));
         Set<String> before = new HashSet<>();
         validate(List.of(env), today).findings().forEach(f -> before.add(key(f)));
-        ValidationRun after = validate(List.of(env), today, e -> manager.getMergedConfiguration(e, file, candidate));
+        ValidationRun after = validate(List.of(env), today,
+                e -> manager.getMergedConfiguration(e, file, candidate).root());
         Severity threshold = settings.failOn().orElse(Severity.ERROR);
         List<Finding> introduced = after.findings().stream()
                 .filter(f -> f.severity().atLeast(threshold) && !before.contains(key(f))).toList();
@@ -130,19 +152,18 @@ public final class ConfigurationValidator {
     }
 
     private ValidationRun validate(List<String> environments, LocalDate today,
-                                   Function<String, Configuration> effectiveOf) {
-        List<String> all = manager.listConfigurations(io.configcicd.core.model.Scope.GLOBAL);
+                                   Function<String, ConfigMap> effectiveOf) {
+        List<String> all = source.environments();
         if (all.isEmpty()) {
-            throw ConfigCicdException.badInput("the configuration directory " + manager.directory().root()
-                    + " has no environments", "add environments/<name>.yaml or declare environments: in "
-                    + Settings.FILE_NAME);
+            throw ConfigCicdException.badInput(source.describe() + " has no environments",
+                    "add environments/<name>.yaml or declare environments: in " + Settings.FILE_NAME);
         }
         List<String> selected = environments.isEmpty() ? all : environments;
         Map<String, ConfigMap> effective = new LinkedHashMap<>();
         for (String env : all) {
-            effective.put(env, effectiveOf.apply(env).root());
+            effective.put(env, effectiveOf.apply(env));
         }
-        Settings parsed = manager.directory().settings();
+        Settings parsed = source.settings();
         List<RuleContext> contexts = new ArrayList<>();
         for (String env : selected) {
             if (!effective.containsKey(env)) {
@@ -154,5 +175,45 @@ public final class ConfigurationValidator {
         Waivers.Outcome outcome = Waivers.apply(result.findings(), settings.waivers(), today, selected.get(0));
         List<String> ids = engine.rules().stream().map(ValidationRule::id).toList();
         return new ValidationRun(selected, outcome.findings(), outcome.waived(), ids);
+    }
+
+    /** A configuration directory on disk, through its manager. */
+    private record DirectorySource(ConfigurationManager manager) implements ValidationSource {
+
+        @Override
+        public Settings settings() {
+            return manager.directory().settings();
+        }
+
+        @Override
+        public List<String> environments() {
+            return manager.listConfigurations(Scope.GLOBAL);
+        }
+
+        @Override
+        public ConfigMap effective(String environment) {
+            return manager.getMergedConfiguration(environment).root();
+        }
+
+        @Override
+        public Map<String, ConfigMap> schemaDocuments() {
+            ConfigDirectory directory = manager.directory();
+            Map<String, ConfigMap> out = new LinkedHashMap<>();
+            for (String file : directory.schemaDocuments()) {
+                try {
+                    out.put(file, directory.document(file));
+                } catch (ConfigCicdException e) {
+                    throw ConfigCicdException.badInput(e.origin().isKnown() ? e.origin() : Origin.file(file),
+                            "schema document " + file + " cannot be read: " + e.problem(),
+                            e.hint().isEmpty() ? "write the schema as JSON or YAML" : e.hint());
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "the configuration directory " + manager.directory().root();
+        }
     }
 }

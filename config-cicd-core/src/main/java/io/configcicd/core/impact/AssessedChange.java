@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param reasons  why, in the order they were applied
  * @param origin   where the head value was written (the base value's origin for a removal)
  * @param secret   {@code added}, {@code removed} or {@code rotated} when a secret is involved
+ * @param consumers the lines of source code that read the key ({@link ConsumerScan}); empty when none or not scanned
  */
 public record AssessedChange(ConfigPath path, Change.Type type, Optional<String> oldValue, Optional<String> newValue,
-                             RiskLevel risk, List<String> reasons, Optional<Origin> origin, Optional<String> secret) {
+                             RiskLevel risk, List<String> reasons, Optional<Origin> origin, Optional<String> secret,
+                             List<CodeReference> consumers) {
 
     public AssessedChange {
         Objects.requireNonNull(path, "path");
@@ -32,5 +34,11 @@ public record AssessedChange(ConfigPath path, Change.Type type, Optional<String>
         reasons = List.copyOf(reasons);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(secret, "secret");
+        consumers = List.copyOf(consumers);
+    }
+
+    /** This change with the code that reads its key. */
+    public AssessedChange withConsumers(List<CodeReference> references) {
+        return new AssessedChange(path, type, oldValue, newValue, risk, reasons, origin, secret, references);
     }
 }

@@ -1,20 +1,23 @@
 package io.configcicd.core.impact;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.ConfigurationValidator;
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.ConfigDiff;
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.repo.Settings;
-import io.configcicd.core.repo.git.GitSnapshot;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.version.EffectiveAtRevision;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,45 +45,56 @@ public final class Assessor {
      *                             does not load, or a malformed {@code risk:} section
      */
     public Assessment assess(Path configDir, String environment, String baseRev, String headRev, LocalDate today) {
-        try (EffectiveAtRevision at = EffectiveAtRevision.open(configDir)) {
-            return assess(at, configDir, environment, baseRev, headRev, today);
-        }
+        return assess(configDir, List.of(environment), baseRev, headRev, today).get(0);
     }
 
     /** The assessment of every environment that exists at head, in name order. */
     public List<Assessment> assessAll(Path configDir, String baseRev, String headRev, LocalDate today) {
+        return assess(configDir, List.of(), baseRev, headRev, today);
+    }
+
+    /**
+     * The assessments of the environments given (every environment that exists at head when the list is empty),
+     * in the order given. Each revision is read and validated once for all of them.
+     */
+    public List<Assessment> assess(Path configDir, List<String> environments, String baseRev, String headRev,
+                                   LocalDate today) {
         try (EffectiveAtRevision at = EffectiveAtRevision.open(configDir)) {
-            List<Assessment> out = new ArrayList<>();
-            for (String env : at.environments(headRev)) {
-                out.add(assess(at, configDir, env, baseRev, headRev, today));
+            String base = at.commitId(baseRev);
+            String head = at.commitId(headRev);
+            List<String> envs = environments.isEmpty() ? at.environments(head) : environments;
+            for (String env : envs) {
+                at.effective(head, env); // an environment missing at head is bad input, before any work
             }
-            return List.copyOf(out);
+            List<String> atBase = envs.stream().filter(at.environments(base)::contains).toList();
+            Map<String, List<Finding>> headFindings = findings(at, head, envs, today);
+            Map<String, List<Finding>> baseFindings = findings(at, base, atBase, today);
+            Settings settings = at.settings(head);
+            RiskRules rules = RiskRules.from(settings);
+            ConsumerScan consumers = ConsumerScan.from(settings);
+            List<Assessment> out = new ArrayList<>();
+            for (String env : envs) {
+                ConfigMap before = atBase.contains(env) ? at.effective(base, env) : ConfigMap.empty();
+                out.add(assess(env, base, head, before, at.effective(head, env), settings, rules,
+                        headFindings.get(env), baseFindings.getOrDefault(env, List.of())));
+            }
+            return consumers.isEnabled() ? withConsumers(out, consumers, at, head) : List.copyOf(out);
         }
     }
 
-    private Assessment assess(EffectiveAtRevision at, Path configDir, String env, String baseRev, String headRev,
-                              LocalDate today) {
-        Settings settings = at.settings(headRev);
-        RiskRules rules = RiskRules.from(settings);
-        SecretMasker masker = new SecretMasker(settings.secretKeys());
-        ConfigMap head = at.effective(headRev, env);
-        boolean atBase = at.environments(baseRev).contains(env);
-        ConfigMap base = atBase ? at.effective(baseRev, env) : ConfigMap.empty();
-        List<Change> diff = new ConfigDiff(masker).diff(base, head);
-
-        List<Finding> headFindings = findings(configDir, headRev, env, today);
+    private static Assessment assess(String env, String base, String head, ConfigMap before, ConfigMap after,
+                                     Settings settings, RiskRules rules, List<Finding> headFindings,
+                                     List<Finding> baseFindings) {
+        List<Change> diff = new ConfigDiff(new SecretMasker(settings.secretKeys())).diff(before, after);
         Set<String> baseKeys = new HashSet<>();
-        if (atBase) {
-            findings(configDir, baseRev, env, today).forEach(f -> baseKeys.add(key(f)));
-        }
+        baseFindings.forEach(f -> baseKeys.add(key(f)));
         List<Finding> introduced = new ArrayList<>();
         List<Finding> preExisting = new ArrayList<>();
         for (Finding f : headFindings) {
             (baseKeys.contains(key(f)) ? preExisting : introduced).add(f);
         }
-
         ChangeRater rater = new ChangeRater(rules, env, settings.isProtected(env));
-        List<AssessedChange> changes = new ArrayList<>();
+        List<AssessedChange> changes = new ArrayList<>(diff.size());
         TreeSet<String> tests = new TreeSet<>();
         for (Change c : diff) {
             changes.add(rater.rate(c, introduced));
@@ -88,8 +102,38 @@ public final class Assessor {
         }
         List<String> reasons = new ArrayList<>();
         RiskLevel level = overall(changes, introduced, reasons);
-        return new Assessment(env, at.commitId(baseRev), at.commitId(headRev), level, reasons, changes, introduced,
-                preExisting, List.copyOf(tests));
+        return new Assessment(env, base, head, level, reasons, changes, introduced, preExisting, List.copyOf(tests));
+    }
+
+    /** The findings of each environment at a revision, from one validation run of all of them. */
+    private static Map<String, List<Finding>> findings(EffectiveAtRevision at, String revision,
+                                                       List<String> environments, LocalDate today) {
+        Map<String, List<Finding>> out = new HashMap<>();
+        environments.forEach(e -> out.put(e, new ArrayList<>()));
+        if (environments.isEmpty()) {
+            return out;
+        }
+        ConfigurationValidator validator = ConfigurationValidator.of(at.validationSource(revision));
+        for (Finding f : validator.validate(environments, today).findings()) {
+            out.computeIfAbsent(f.environment(), e -> new ArrayList<>()).add(f);
+        }
+        return out;
+    }
+
+    private static List<Assessment> withConsumers(List<Assessment> assessments, ConsumerScan scan,
+                                                  EffectiveAtRevision at, String head) {
+        Set<ConfigPath> keys = new LinkedHashSet<>();
+        assessments.forEach(a -> a.changes().forEach(c -> keys.add(c.path())));
+        Map<ConfigPath, List<CodeReference>> found = scan.scan(keys,
+                at.repositoryFiles(head, scan::matches, ConsumerScan.MAX_FILE_BYTES));
+        List<Assessment> out = new ArrayList<>();
+        for (Assessment a : assessments) {
+            List<AssessedChange> changes = a.changes().stream()
+                    .map(c -> c.withConsumers(found.getOrDefault(c.path(), List.of()))).toList();
+            out.add(new Assessment(a.environment(), a.base(), a.head(), a.riskLevel(), a.reasons(), changes,
+                    a.introducedFindings(), a.preExistingFindings(), a.recommendedTests()));
+        }
+        return List.copyOf(out);
     }
 
     private static RiskLevel overall(List<AssessedChange> changes, List<Finding> introduced, List<String> reasons) {
@@ -115,13 +159,6 @@ public final class Assessor {
             }
         }
         return level;
-    }
-
-    private static List<Finding> findings(Path configDir, String revision, String env, LocalDate today) {
-        try (GitSnapshot snap = GitSnapshot.of(configDir, revision);
-             ConfigurationManager manager = ConfigurationManager.open(snap.dir())) {
-            return manager.validator().validate(List.of(env), today).findings();
-        }
     }
 
     /** Findings are the same across revisions when rule and path agree (messages may quote changed values). */

@@ -75,7 +75,7 @@ final class ChangeRater {
         }
         return new AssessedChange(c.path(), c.type(),
                 shown(c, c.before(), c.type() != Change.Type.ADDED), shown(c, c.after(), c.type() != Change.Type.REMOVED),
-                level, reasons, c.afterOrigin().or(c::beforeOrigin), secret.map(SecretChange::word));
+                level, reasons, c.afterOrigin().or(c::beforeOrigin), secret.map(SecretChange::word), List.of());
     }
 
     /** The level a finding of this severity sets at least: ERROR high, CRITICAL critical, else none (LOW). */

@@ -1,6 +1,8 @@
 package io.configcicd.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,11 +39,17 @@ public final class ConfigPath implements Comparable<ConfigPath> {
     private static final ConfigPath ROOT = new ConfigPath(List.of());
 
     private final List<Segment> segments;
-    private final String text;
+    /** The dotted form, rendered when first asked for: most paths built while walking a tree are never printed. */
+    private String text;
+    private int hash;
 
     private ConfigPath(List<Segment> segments) {
         this.segments = List.copyOf(segments);
-        this.text = render(this.segments);
+    }
+
+    /** A path over a list that nobody else holds (no copy). */
+    private ConfigPath(Segment[] segments) {
+        this.segments = Collections.unmodifiableList(Arrays.asList(segments));
     }
 
     public static ConfigPath root() {
@@ -181,14 +189,16 @@ public final class ConfigPath implements Comparable<ConfigPath> {
     }
 
     public ConfigPath child(String key) {
-        List<Segment> s = new ArrayList<>(segments);
-        s.add(new Key(key));
-        return new ConfigPath(s);
+        return child(new Key(key));
     }
 
     public ConfigPath child(int index) {
-        List<Segment> s = new ArrayList<>(segments);
-        s.add(new Index(index));
+        return child(new Index(index));
+    }
+
+    private ConfigPath child(Segment last) {
+        Segment[] s = segments.toArray(new Segment[segments.size() + 1]);
+        s[segments.size()] = last;
         return new ConfigPath(s);
     }
 
@@ -199,7 +209,7 @@ public final class ConfigPath implements Comparable<ConfigPath> {
 
     @Override
     public int compareTo(ConfigPath o) {
-        return text.compareTo(o.text);
+        return toString().compareTo(o.toString());
     }
 
     @Override
@@ -209,12 +219,22 @@ public final class ConfigPath implements Comparable<ConfigPath> {
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = segments.hashCode();
+            hash = h;
+        }
+        return h;
     }
 
     /** The canonical dotted form; {@code parse(p.toString()).equals(p)}. */
     @Override
     public String toString() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = render(segments);
+            text = t;
+        }
+        return t;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A pattern over dotted configuration paths: {@code *} stands for one segment (a key or a list index),
@@ -20,16 +19,25 @@ public final class PathGlob {
 
     private final String text;
     private final List<ConfigPath.Segment> segments;
-    private final List<Pattern> keyPatterns;
+    /** Per segment: the literal parts of a key with a {@code *} inside ({@code db_*}: "db_", ""), else null. */
+    private final String[][] keyParts;
+    private final boolean[] doubleStar;
+    private final boolean[] star;
 
     private PathGlob(String text, List<ConfigPath.Segment> segments) {
         this.text = text;
         this.segments = List.copyOf(segments);
-        List<Pattern> patterns = new ArrayList<>();
-        for (ConfigPath.Segment s : this.segments) {
-            patterns.add(s instanceof ConfigPath.Key k && isPartial(k.name()) ? keyPattern(k.name()) : null);
+        int n = this.segments.size();
+        this.keyParts = new String[n][];
+        this.doubleStar = new boolean[n];
+        this.star = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (this.segments.get(i) instanceof ConfigPath.Key k) {
+                doubleStar[i] = k.name().equals("**");
+                star[i] = k.name().equals("*");
+                keyParts[i] = isPartial(k.name()) ? k.name().split("\\*", -1) : null;
+            }
         }
-        this.keyPatterns = patterns;
     }
 
     /**
@@ -62,7 +70,7 @@ public final class PathGlob {
     /** Every value under {@code root} whose path matches, in document order, each path once. */
     public List<Match> find(ConfigNode root) {
         Map<ConfigPath, Match> out = new LinkedHashMap<>();
-        descend(root, ConfigPath.root(), root.origin(), 0, out);
+        descend(root, root.origin(), new ArrayList<>(), 0, out);
         return List.copyOf(out.values());
     }
 
@@ -86,63 +94,77 @@ public final class PathGlob {
         return pi < path.size() && segmentMatches(gi, path.get(pi)) && matchesFrom(path, pi + 1, gi + 1);
     }
 
-    private void descend(ConfigNode node, ConfigPath path, Origin origin, int gi, Map<ConfigPath, Match> out) {
+    /**
+     * Walks {@code node} at {@code path} (a stack of segments, turned into a {@link ConfigPath} only for a match);
+     * {@code keyOrigin} is where the node's key was written, the origin of a matched mapping or list.
+     */
+    private void descend(ConfigNode node, Origin keyOrigin, List<ConfigPath.Segment> path, int gi,
+                         Map<ConfigPath, Match> out) {
         if (gi == segments.size()) {
-            out.putIfAbsent(path, new Match(path, node, node instanceof ConfigMap || node instanceof ConfigList
-                    ? origin : node.origin()));
+            ConfigPath p = ConfigPath.of(path);
+            out.putIfAbsent(p, new Match(p, node, node instanceof ConfigMap || node instanceof ConfigList
+                    ? keyOrigin : node.origin()));
             return;
         }
-        if (isDoubleStar(gi)) {
-            descend(node, path, origin, gi + 1, out);
-            forEachChild(node, path, (childPath, child, childOrigin) -> descend(child, childPath, childOrigin, gi, out));
-            return;
+        if (doubleStar[gi]) {
+            descend(node, keyOrigin, path, gi + 1, out);
         }
-        forEachChild(node, path, (childPath, child, childOrigin) -> {
-            if (segmentMatches(gi, childPath.last())) {
-                descend(child, childPath, childOrigin, gi + 1, out);
-            }
-        });
-    }
-
-    private interface ChildVisitor {
-        void visit(ConfigPath path, ConfigNode node, Origin origin);
-    }
-
-    private static void forEachChild(ConfigNode node, ConfigPath path, ChildVisitor visitor) {
         if (node instanceof ConfigMap m) {
-            m.entries().forEach((k, v) -> visitor.visit(path.child(k), v, m.keyOrigin(k)));
+            for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
+                ConfigPath.Segment key = new ConfigPath.Key(e.getKey());
+                if (doubleStar[gi] || segmentMatches(gi, key)) {
+                    path.add(key);
+                    descend(e.getValue(), m.keyOrigin(e.getKey()), path, doubleStar[gi] ? gi : gi + 1, out);
+                    path.remove(path.size() - 1);
+                }
+            }
         } else if (node instanceof ConfigList l) {
             for (int i = 0; i < l.size(); i++) {
-                visitor.visit(path.child(i), l.get(i), l.get(i).origin());
+                ConfigPath.Segment index = new ConfigPath.Index(i);
+                if (doubleStar[gi] || segmentMatches(gi, index)) {
+                    path.add(index);
+                    descend(l.get(i), l.get(i).origin(), path, doubleStar[gi] ? gi : gi + 1, out);
+                    path.remove(path.size() - 1);
+                }
             }
         }
     }
 
     private boolean isDoubleStar(int gi) {
-        return segments.get(gi) instanceof ConfigPath.Key k && k.name().equals("**");
+        return doubleStar[gi];
     }
 
     private boolean segmentMatches(int gi, ConfigPath.Segment actual) {
-        ConfigPath.Segment want = segments.get(gi);
-        if (want instanceof ConfigPath.Key k && k.name().equals("*")) {
+        if (star[gi]) {
             return true;
         }
-        if (keyPatterns.get(gi) != null) {
-            return actual instanceof ConfigPath.Key a && keyPatterns.get(gi).matcher(a.name()).matches();
+        if (keyParts[gi] != null) {
+            return actual instanceof ConfigPath.Key a && wildcard(keyParts[gi], a.name());
         }
-        return want.equals(actual);
+        return segments.get(gi).equals(actual);
+    }
+
+    /** Whether {@code text} is the parts joined by any characters: {@code ["db_", ""]} matches {@code db_host}. */
+    private static boolean wildcard(String[] parts, String text) {
+        String first = parts[0];
+        String last = parts[parts.length - 1];
+        if (!text.startsWith(first) || text.length() < first.length() + last.length() || !text.endsWith(last)) {
+            return false;
+        }
+        int at = first.length();
+        int end = text.length() - last.length();
+        for (int i = 1; i < parts.length - 1; i++) {
+            int found = text.indexOf(parts[i], at);
+            if (found < 0 || found + parts[i].length() > end) {
+                return false;
+            }
+            at = found + parts[i].length();
+        }
+        return true;
     }
 
     private static boolean isPartial(String key) {
         return key.contains("*") && !key.equals("*") && !key.equals("**");
-    }
-
-    private static Pattern keyPattern(String key) {
-        List<String> parts = new ArrayList<>();
-        for (String part : key.split("\\*", -1)) {
-            parts.add(Pattern.quote(part));
-        }
-        return Pattern.compile(String.join(".*", parts));
     }
 
     @Override

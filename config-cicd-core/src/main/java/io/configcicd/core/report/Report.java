@@ -77,6 +77,11 @@ public record Report(String tool, String version, String command, String pathPre
      * ({@code configuration/environments/production.yaml}); empty when the origin names no file.
      */
     public String repositoryPath(Origin origin) {
+        return repositoryPath(pathPrefix, origin);
+    }
+
+    /** {@link #repositoryPath(Origin)} for a prefix as {@link #pathPrefix()} holds it (normalized, '/' at the end). */
+    static String repositoryPath(String pathPrefix, Origin origin) {
         if (!origin.isKnown()) {
             return "";
         }

@@ -23,7 +23,12 @@ public final class ReportFiles {
 
     /** Writes one report in one format to {@code file}, every secret the masker knows replaced. */
     public static void write(Report report, ReportFormat format, Path file, OutputMasker masker) {
-        byte[] bytes = masker.mask(ReportWriters.of(format, false).render(report)).getBytes(StandardCharsets.UTF_8);
+        writeText(masker.mask(ReportWriters.of(format, false).render(report)), file);
+    }
+
+    /** Writes text (UTF-8) to {@code file} atomically, parent directories created. */
+    public static void writeText(String text, Path file) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -11,7 +11,8 @@ public enum ReportFormat {
     JUNIT("junit", "TEST-config-cicd.xml"),
     SARIF("sarif", "config-cicd.sarif"),
     GITLAB("gitlab", "gl-code-quality-report.json"),
-    GITHUB("github", "config-cicd-annotations.txt");
+    GITHUB("github", "config-cicd-annotations.txt"),
+    MARKDOWN("markdown", "config-cicd.md");
 
     private final String id;
     private final String fileName;
@@ -41,6 +42,9 @@ public enum ReportFormat {
         if (t.equals("codequality") || t.equals("code-quality")) {
             return GITLAB;
         }
+        if (t.equals("md")) {
+            return MARKDOWN;
+        }
         for (ReportFormat f : values()) {
             if (f.id.equals(t)) {
                 return f;
@@ -48,6 +52,6 @@ public enum ReportFormat {
         }
         String names = Arrays.stream(values()).map(ReportFormat::id).collect(Collectors.joining(", "));
         throw new IllegalArgumentException("unknown report format '" + text + "': use one of " + names
-                + " (codequality is another name for gitlab)");
+                + " (codequality is another name for gitlab, md for markdown)");
     }
 }

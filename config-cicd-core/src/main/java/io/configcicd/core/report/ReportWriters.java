@@ -18,6 +18,7 @@ public final class ReportWriters {
             case SARIF -> new SarifReportWriter();
             case GITLAB -> new GitlabCodeQualityWriter();
             case GITHUB -> new GithubAnnotationsWriter();
+            case MARKDOWN -> new MarkdownReportWriter();
         };
     }
 }

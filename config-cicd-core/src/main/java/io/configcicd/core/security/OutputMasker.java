@@ -56,16 +56,18 @@ public final class OutputMasker {
     /** Fragments of a secret inside a longer base64 text shorter than this are not masked. */
     private static final int MIN_FRAGMENT = 8;
 
-    private static final OutputMasker NONE = new OutputMasker(Set.of());
+    private static final OutputMasker NONE = new OutputMasker(Set.of(), List.of());
 
     private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.-]*:-(.*)}", Pattern.DOTALL);
 
     private final Automaton automaton;
     private final int variantCount;
+    private final List<String> values;
 
-    private OutputMasker(Set<String> variants) {
+    private OutputMasker(Set<String> variants, List<String> values) {
         this.automaton = new Automaton(variants);
         this.variantCount = variants.size();
+        this.values = List.copyOf(values);
     }
 
     /** A masker that knows no secrets and returns every text unchanged. */
@@ -81,6 +83,15 @@ public final class OutputMasker {
     /** How many forms of secrets are masked (for tests and diagnostics). */
     public int forms() {
         return variantCount;
+    }
+
+    /**
+     * The plain secret values this masker was built with, each once, in the order they were added (the encoded forms
+     * it also masks are not listed). For runners that mask on their own side, like GitHub's {@code ::add-mask::}
+     * workflow command: a front end hands them over before it prints anything. Never print them anywhere else.
+     */
+    public List<String> values() {
+        return values;
     }
 
     /** The text with every known secret, in every form, replaced by {@value SecretMasker#MASK}. */
@@ -126,7 +137,8 @@ public final class OutputMasker {
 
         /** The secrets written in a tree: {@link #addSecretsOf(ConfigNode, ConfigNode)} with no real values. */
         public Builder addSecretsOf(ConfigNode written) {
-            return addSecretsOf(written, written);
+            collect(written, written, null, false);
+            return this;
         }
 
         /**
@@ -142,18 +154,25 @@ public final class OutputMasker {
             return this;
         }
 
+        /**
+         * Walks {@code node}; {@code real} is either the root of the real tree, looked up at {@code path}, or, when
+         * {@code path} is null, the real node for {@code node} itself (the written tree is the real tree: no
+         * paths are built).
+         */
         private void collect(ConfigNode node, ConfigNode real, ConfigPath path, boolean secret) {
             for (ConfigNode old : node.overridden()) {
-                collect(old, null, path, secret);
+                collect(old, null, path == null ? ConfigPath.root() : path, secret);
             }
             if (node instanceof ConfigMap m) {
-                m.entries().forEach((k, v) -> collect(v, real, path.child(k), secret || secrets.isSecretKey(k)));
+                m.entries().forEach((k, v) -> collect(v, path == null ? v : real, path == null ? null : path.child(k),
+                        secret || secrets.isSecretKey(k)));
             } else if (node instanceof ConfigList l) {
                 for (int i = 0; i < l.size(); i++) {
-                    collect(l.get(i), real, path.child(i), secret);
+                    collect(l.get(i), path == null ? l.get(i) : real, path == null ? null : path.child(i), secret);
                 }
             } else {
-                addScalar((ConfigScalar) node, real == null ? null : ConfigNodes.at(real, path), secret);
+                ConfigNode realScalar = real == null ? null : path == null ? real : ConfigNodes.at(real, path);
+                addScalar((ConfigScalar) node, realScalar, secret);
             }
         }
 
@@ -188,7 +207,7 @@ public final class OutputMasker {
                 Forms.addAll(v, variants);
             }
             variants.removeIf(v -> v.length() < MIN_LENGTH);
-            return variants.isEmpty() ? NONE : new OutputMasker(variants);
+            return variants.isEmpty() ? NONE : new OutputMasker(variants, List.copyOf(values));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.configcicd.core.security;
 
 import io.configcicd.core.model.ConfigMap;
-import io.configcicd.core.model.ConfigNodes;
-import io.configcicd.core.model.ConfigPath;
+import io.configcicd.core.model.ConfigList;
+import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.ConfigDirectory;
@@ -58,6 +58,11 @@ public final class SecretInventory {
         for (String e : directory.environments()) {
             directory.environmentDocument(e).ifPresent(files::add);
         }
+        try {
+            directory.documents(files); // parsed in parallel into the directory's cache
+        } catch (RuntimeException e) {
+            // read one by one below; a document that does not load adds nothing
+        }
         for (String file : files) {
             ConfigMap doc;
             try {
@@ -66,13 +71,21 @@ public final class SecretInventory {
                 continue;
             }
             builder.addSecretsOf(doc);
-            ConfigNodes.walk(doc, ConfigPath.root(), (path, node) -> {
-                if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING) {
-                    addReal((String) s.value(), secrets.isSecret(path), env, cipher, builder);
-                }
-            });
+            addReal(doc, false, secrets, env, cipher, builder);
         }
         return builder.build();
+    }
+
+    /** Every string scalar of a document: the real values behind ENC[...] anywhere and ${VAR} under secret keys. */
+    private static void addReal(ConfigNode node, boolean secret, SecretMasker secrets, Map<String, String> env,
+                                Optional<SecretCipher> cipher, OutputMasker.Builder builder) {
+        if (node instanceof ConfigMap m) {
+            m.entries().forEach((k, v) -> addReal(v, secret || secrets.isSecretKey(k), secrets, env, cipher, builder));
+        } else if (node instanceof ConfigList l) {
+            l.items().forEach(item -> addReal(item, secret, secrets, env, cipher, builder));
+        } else if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING) {
+            addReal((String) s.value(), secret, env, cipher, builder);
+        }
     }
 
     private static void addReal(String text, boolean secret, Map<String, String> env, Optional<SecretCipher> cipher,

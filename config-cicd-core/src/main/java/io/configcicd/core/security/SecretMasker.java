@@ -9,6 +9,8 @@ import io.configcicd.core.model.ScalarType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +33,11 @@ public final class SecretMasker {
 
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
+    /** Keys already classified; a configuration repeats the same few hundred key names many times. */
+    private static final int MAX_CACHED_KEYS = 65_536;
+
     private final List<String> patterns;
+    private final Map<String, Boolean> classified = new ConcurrentHashMap<>();
 
     /** @param secretKeys the key patterns, for example {@code Settings.secretKeys()} */
     public SecretMasker(List<String> secretKeys) {
@@ -51,7 +57,23 @@ public final class SecretMasker {
      * {@code private_key_pem} are secrets, while {@code max_tokens} and {@code tokenizer} are not.
      */
     public boolean isSecretKey(String key) {
-        String k = CAMEL_HUMP.matcher(key).replaceAll("$1_$2").toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        Boolean known = classified.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = classify(key);
+        if (classified.size() < MAX_CACHED_KEYS) {
+            classified.put(key, secret);
+        }
+        return secret;
+    }
+
+    private boolean classify(String key) {
+        String k = key;
+        if (hasHump(key)) {
+            k = CAMEL_HUMP.matcher(key).replaceAll("$1_$2");
+        }
+        k = k.toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
         for (String p : patterns) {
             int at = k.indexOf(p);
             while (at >= 0) {
@@ -65,7 +87,19 @@ public final class SecretMasker {
         return false;
     }
 
-    /** Whether the value at a path is a secret: some key of the path names one. */
+    /** Whether a lower-case letter or digit is followed by an upper-case letter somewhere in the key. */
+    private static boolean hasHump(String key) {
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            char before = key.charAt(i - 1);
+            if (c >= 'A' && c <= 'Z' && (before >= 'a' && before <= 'z' || before >= '0' && before <= '9')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a path is secret: some key on it is. */
     public boolean isSecret(ConfigPath path) {
         for (ConfigPath.Segment s : path.segments()) {
             if (s instanceof ConfigPath.Key k && isSecretKey(k.name())) {

@@ -1,6 +1,7 @@
 package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.api.ValidationSource;
 import io.configcicd.core.merge.Merger;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
@@ -13,8 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.function.Predicate;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Configurations as they were in a git revision, read straight from git's objects (no checkout, no temporary
@@ -120,6 +128,76 @@ public final class EffectiveAtRevision implements AutoCloseable {
         }
     }
 
+    /**
+     * The configuration directory as it was in {@code revision}, for a validator: read from
+     * git's objects, documents shared with this reader's other reads. Valid while this reader is open.
+     *
+     * @throws ConfigCicdException bad input when the revision is unknown
+     */
+    public ValidationSource validationSource(String revision) {
+        String id = commitId(revision);
+        return new ValidationSource() {
+            @Override
+            public Settings settings() {
+                return EffectiveAtRevision.this.settings(id);
+            }
+
+            @Override
+            public List<String> environments() {
+                return EffectiveAtRevision.this.environments(id);
+            }
+
+            @Override
+            public ConfigMap effective(String environment) {
+                return EffectiveAtRevision.this.effective(id, environment);
+            }
+
+            @Override
+            public Map<String, ConfigMap> schemaDocuments() {
+                try {
+                    Map<String, ConfigMap> out = new LinkedHashMap<>();
+                    for (RevisionFiles.Blob b : git.schemaFiles(git.commit(id))) {
+                        out.put(b.relative(), git.document(b, settings().limits(), revision));
+                    }
+                    return out;
+                } catch (IOException e) {
+                    throw RevisionReader.gitFailed(e);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "the configuration directory at " + revision;
+            }
+        };
+    }
+
+    /**
+     * The files of a revision anywhere in the repository whose path (relative to the repository root, '/'
+     * separators) {@code include} accepts, each at most {@code maxBytes} long (larger ones are left out), by path.
+     * For the source files that read configuration keys ({@code io.configcicd.core.impact.ConsumerScan}).
+     */
+    public SortedMap<String, byte[]> repositoryFiles(String revision, Predicate<String> include, long maxBytes) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        try (TreeWalk walk = new TreeWalk(git.objectReader())) {
+            walk.addTree(git.commit(revision).getTree());
+            walk.setRecursive(true);
+            while (walk.next()) {
+                FileMode mode = walk.getFileMode(0);
+                if ((mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE)
+                        && include.test(walk.getPathString())) {
+                    ObjectLoader loader = git.objectReader().open(walk.getObjectId(0), Constants.OBJ_BLOB);
+                    if (loader.getSize() <= maxBytes) {
+                        out.put(walk.getPathString(), loader.getCachedBytes((int) maxBytes));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+        return out;
+    }
+
     // ----------------------------------------------------------------- shared with ConfigHistory
 
     RevisionReader git() {
@@ -143,6 +221,7 @@ public final class EffectiveAtRevision implements AutoCloseable {
         List<RevisionFiles.Blob> layers = files.effectiveLayers(name, revision);
         ConfigMap cached = merged.get(layers);
         if (cached == null) {
+            git.prefetch(layers, limits);
             List<ConfigMap> docs = new ArrayList<>(layers.size());
             for (RevisionFiles.Blob b : layers) {
                 docs.add(git.document(b, limits, revision));

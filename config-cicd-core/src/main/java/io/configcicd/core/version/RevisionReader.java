@@ -2,6 +2,7 @@ package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.load.ConfigParseException;
+import io.configcicd.core.model.Format;
 import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Origin;
@@ -13,9 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import io.configcicd.core.repo.git.GitWorkTrees;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
@@ -29,6 +32,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * Reads a configuration directory's files straight from git's object database (no checkout, no temporary
@@ -44,6 +48,22 @@ final class RevisionReader implements AutoCloseable {
     private final String prefix;
     private final Map<DocumentKey, ConfigMap> documents = new HashMap<>();
     private final Map<ObjectId, Settings> settings = new HashMap<>();
+
+    /** Fewer documents than this are parsed one by one: handing work to other threads costs more. */
+    private static final int PARALLEL_FROM = 16;
+
+    /** File lists kept: an assessment asks for the same few commits and environments many times. */
+    private static final int CACHED_FILE_LISTS = 32;
+
+    private record FilesKey(ObjectId commit, String environment) {
+    }
+
+    private final Map<FilesKey, RevisionFiles> fileLists = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FilesKey, RevisionFiles> eldest) {
+            return size() > CACHED_FILE_LISTS;
+        }
+    };
 
     private record DocumentKey(String relative, ObjectId blob, LoadLimits limits) {
     }
@@ -135,6 +155,16 @@ final class RevisionReader implements AutoCloseable {
 
     /** The configuration files of {@code environment} (null: of every environment) in a commit. */
     RevisionFiles files(RevCommit commit, String environment) throws IOException {
+        FilesKey key = new FilesKey(commit.copy(), environment);
+        RevisionFiles files = fileLists.get(key);
+        if (files == null) {
+            files = walkFiles(commit, environment);
+            fileLists.put(key, files);
+        }
+        return files;
+    }
+
+    private RevisionFiles walkFiles(RevCommit commit, String environment) throws IOException {
         List<RevisionFiles.Blob> globals = new ArrayList<>();
         List<RevisionFiles.Blob> overrides = new ArrayList<>();
         RevisionFiles.Blob settingsFile = null;
@@ -159,6 +189,31 @@ final class RevisionReader implements AutoCloseable {
         globals.sort(Comparator.comparing(RevisionFiles.Blob::relative));
         overrides.sort(Comparator.comparing(RevisionFiles.Blob::relative));
         return new RevisionFiles(globals, overrides, Optional.ofNullable(settingsFile));
+    }
+
+    /**
+     * The schema documents of a commit's configuration directory ({@code schemas/*} of a configuration format,
+     * direct children, hidden files left out, as on disk), in name order.
+     */
+    List<RevisionFiles.Blob> schemaFiles(RevCommit commit) throws IOException {
+        String dir = prefix + ConfigDirectory.SCHEMAS_DIR + "/";
+        List<RevisionFiles.Blob> out = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            walk.setFilter(PathFilter.create(prefix + ConfigDirectory.SCHEMAS_DIR));
+            while (walk.next()) {
+                FileMode mode = walk.getFileMode(0);
+                String name = walk.getPathString().substring(dir.length());
+                if ((mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) && name.indexOf('/') < 0
+                        && !name.startsWith(".") && Format.ofFileName(name).isPresent()) {
+                    out.add(new RevisionFiles.Blob(walk.getPathString().substring(prefix.length()),
+                            walk.getObjectId(0)));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(RevisionFiles.Blob::relative));
+        return out;
     }
 
     /** The settings of a commit's configuration directory; the defaults when it has no settings file. */
@@ -191,6 +246,42 @@ final class RevisionReader implements AutoCloseable {
         return doc;
     }
 
+    /**
+     * Parses the documents of {@code blobs} that are not parsed yet, several at a time: their bytes are read from
+     * git one after another (an object reader is not thread safe), then parsed in parallel. A document that does
+     * not load is left for {@link #document} to report, in file order.
+     */
+    void prefetch(List<RevisionFiles.Blob> blobs, LoadLimits limits) throws IOException {
+        List<RevisionFiles.Blob> missing = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
+        for (RevisionFiles.Blob b : blobs) {
+            if (!documents.containsKey(new DocumentKey(b.relative(), b.id(), limits))) {
+                ObjectLoader loader = reader.open(b.id(), Constants.OBJ_BLOB);
+                if (loader.getSize() <= limits.maxDocumentBytes()) {
+                    missing.add(b);
+                    contents.add(loader.getCachedBytes(Integer.MAX_VALUE));
+                }
+            }
+        }
+        if (missing.size() < PARALLEL_FROM) {
+            return;
+        }
+        ConfigMap[] parsed = new ConfigMap[missing.size()];
+        IntStream.range(0, missing.size()).parallel().forEach(i -> {
+            try {
+                parsed[i] = parse(missing.get(i).relative(), contents.get(i), limits);
+            } catch (RuntimeException e) {
+                parsed[i] = null; // reported by document(), with the revision, when it is asked for
+            }
+        });
+        for (int i = 0; i < parsed.length; i++) {
+            if (parsed[i] != null) {
+                RevisionFiles.Blob b = missing.get(i);
+                documents.put(new DocumentKey(b.relative(), b.id(), limits), parsed[i]);
+            }
+        }
+    }
+
     private ConfigMap parse(RevisionFiles.Blob blob, LoadLimits limits) throws IOException {
         String relative = blob.relative();
         ObjectLoader loader = reader.open(blob.id(), Constants.OBJ_BLOB);
@@ -199,8 +290,11 @@ final class RevisionReader implements AutoCloseable {
                     + " bytes, over the limit of " + limits.maxDocumentBytes(),
                     "split the file, or raise limits.max_document_bytes in " + Settings.FILE_NAME);
         }
-        return ConfigDirectory.asMap(Codecs.standard().forFile(relative)
-                .parse(loader.getCachedBytes(Integer.MAX_VALUE), relative, limits), relative);
+        return parse(relative, loader.getCachedBytes(Integer.MAX_VALUE), limits);
+    }
+
+    private static ConfigMap parse(String relative, byte[] content, LoadLimits limits) {
+        return ConfigDirectory.asMap(Codecs.standard().forFile(relative).parse(content, relative, limits), relative);
     }
 
     @Override

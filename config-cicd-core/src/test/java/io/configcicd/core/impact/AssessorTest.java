@@ -325,4 +325,41 @@ class AssessorTest {
             assertThat(e.problem()).contains("unknown field 'weight'");
         });
     }
+
+    @Test
+    void bothRevisionsComeFromGitSoABrokenWorkTreeDoesNotMatter() {
+        oneChangeInStaging("services:\n  api:\n    port: 8080\n", "services:\n  api:\n    port: 8443\n");
+        write("global/base.yaml", "services: [unclosed\n");
+        write("schemas/config.json", "{ not json");
+
+        Assessment a = assess("staging");
+
+        assertThat(only(a).newValue()).contains("8443");
+    }
+
+    @Test
+    void theCodeThatReadsAChangedKeyIsTakenFromTheHeadCommit() {
+        write("config-cicd.yaml", "impact:\n  consumers: [\"app/**/*.py\"]\n");
+        repo.write("app/api.py", "PORT = settings[\"services.api.port\"]\nHOST = settings[\"services.api.host\"]\n");
+        oneChangeInStaging("services:\n  api:\n    port: 8080\n", "services:\n  api:\n    port: 8443\n");
+        repo.write("app/api.py", "# the work tree moved on\n\n\nPORT = settings[\"services.api.port\"]\n");
+
+        AssessedChange c = only(assess("staging"));
+
+        assertThat(c.consumers()).extracting(CodeReference::toString).containsExactly("app/api.py:1");
+        assertThat(c.consumers().get(0).text()).isEqualTo("PORT = settings[\"services.api.port\"]");
+    }
+
+    @Test
+    void everyEnvironmentIsAssessedInOneReadOfEachRevision() {
+        write("environments/production.yaml", "services:\n  api:\n    port: 9090\n");
+        oneChangeInStaging("services:\n  api:\n    port: 8080\n", "services:\n  api:\n    port: 8443\n");
+
+        List<Assessment> all = new Assessor().assess(repo.root().resolve("configuration"), List.of(), "HEAD~1", "HEAD",
+                TODAY);
+
+        assertThat(all).extracting(Assessment::environment).containsExactly("production", "staging");
+        assertThat(all.get(0).changes()).isEmpty();
+        assertThat(only(all.get(1)).path()).isEqualTo(ConfigPath.parse("services.api.port"));
+    }
 }

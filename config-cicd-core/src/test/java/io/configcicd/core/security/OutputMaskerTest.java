@@ -114,6 +114,16 @@ class OutputMaskerTest {
     }
 
     @Test
+    void valuesListsThePlainSecretsOnceInTheOrderAddedWithoutEncodedFormsOrShortValues() {
+        OutputMasker m = masker("hunter2-db", "abc", SECRET, "hunter2-db");
+
+        assertThat(m.values()).containsExactly("hunter2-db", SECRET);
+        assertThat(m.forms()).isGreaterThan(m.values().size());
+        assertThat(OutputMasker.none().values()).isEmpty();
+        assertThat(masker("42").values()).isEmpty();
+    }
+
+    @Test
     void textWithoutSecretsIsReturnedUnchanged() {
         String text = "nothing to see here, abc";
 

@@ -56,6 +56,19 @@ public final class JsonSchemaRule implements ValidationRule {
         this(read(directory), new SecretMasker(directory.settings().secretKeys()), strict);
     }
 
+    /**
+     * Compiles schema documents read elsewhere (for example from a git revision).
+     *
+     * @param documents  each schema document by its file name relative to the configuration directory
+     * @param secretKeys the settings' secret key patterns, so that messages never quote a secret
+     * @throws ConfigCicdException bad input naming the file when a document is not a valid JSON Schema
+     */
+    public static JsonSchemaRule of(Map<String, ConfigMap> documents, List<String> secretKeys, boolean strict) {
+        Map<String, JsonNode> json = new LinkedHashMap<>();
+        documents.forEach((file, tree) -> json.put(file, JsonTrees.toJson(tree)));
+        return new JsonSchemaRule(json, new SecretMasker(secretKeys), strict);
+    }
+
     JsonSchemaRule(Map<String, JsonNode> documents, SecretMasker masker, boolean strict) {
         this.schemas = new SchemaSet(documents);
         this.translator = new ErrorTranslator(schemas, masker);

@@ -1,0 +1,40 @@
+package io.configcicd.core.api;
+
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.repo.Settings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@link ConfigurationValidator} reads: the settings, the schema documents, the environments and their
+ * effective configurations. A configuration directory on disk is one ({@link ConfigurationManager#validator()});
+ * the tree of a git commit read straight from git's objects is another
+ * ({@code io.configcicd.core.version.EffectiveAtRevision#validationSource}), so a commit is validated without
+ * copying it out.
+ */
+public interface ValidationSource {
+
+    /** The settings file, or the defaults. */
+    Settings settings();
+
+    /** Every environment, sorted; bad input when there is none is the validator's to report. */
+    List<String> environments();
+
+    /**
+     * The effective configuration of an environment, origins naming files relative to the configuration directory.
+     *
+     * @throws io.configcicd.core.ConfigCicdException bad input for an unknown environment or a file that does not load
+     */
+    ConfigMap effective(String environment);
+
+    /**
+     * The schema documents by file name relative to the configuration directory ({@code schemas/app.json}), in
+     * name order; empty when there are none.
+     *
+     * @throws io.configcicd.core.ConfigCicdException bad input naming the file when one cannot be read
+     */
+    Map<String, ConfigMap> schemaDocuments();
+
+    /** A short description for messages: the directory, or the directory at a commit. */
+    String describe();
+}

@@ -1,0 +1,60 @@
+package io.configcicd.cli;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.repo.AtomicFiles;
+import io.configcicd.core.report.ReportFormat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the commands that write reports share (validate, assess): the report format of {@code --format}, the
+ * {@code --report FORMAT=FILE} destinations, colour only on a terminal, and the main output written to standard
+ * output or atomically to {@code --output}.
+ */
+final class ReportOutput {
+
+    private ReportOutput() {
+    }
+
+    /** A report format named on the command line; bad input naming the option and the formats otherwise. */
+    static ReportFormat format(String text, String option) {
+        try {
+            return ReportFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ConfigCicdException.badInput(option + ": " + e.getMessage(),
+                    "write text, json, markdown, junit, sarif, gitlab or github");
+        }
+    }
+
+    /** The destinations of {@code --report FORMAT=FILE} options, in the order given. */
+    static Map<ReportFormat, Path> destinations(List<String> reports) {
+        Map<ReportFormat, Path> out = new LinkedHashMap<>();
+        for (String r : reports) {
+            int eq = r.indexOf('=');
+            if (eq <= 0 || eq == r.length() - 1) {
+                throw ConfigCicdException.badInput("--report " + r + " is not FORMAT=FILE",
+                        "write for example --report junit=target/config-cicd.xml --report sarif=target/config-cicd.sarif");
+            }
+            out.put(format(r.substring(0, eq), "--report"), Path.of(r.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    /** Writes the main output to {@code --output} (atomically) or to the command line's standard output. */
+    static void write(ConfigCicdCli cli, String text, CommonOptions options) {
+        if (options.output().isPresent()) {
+            AtomicFiles.write(options.output().get().toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
+        } else {
+            cli.out().print(text);
+            cli.out().flush();
+        }
+    }
+
+    /** Colour only when the output is a terminal and NO_COLOR is not set. */
+    static boolean colour(CommonOptions options) {
+        return options.output().isEmpty() && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+}
