@@ -1,0 +1,105 @@
+package io.configcicd.action;
+
+import io.configcicd.core.ConfigCicdException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The action's inputs (ARCHITECTURE 5), read from the {@code INPUT_<NAME>} variables that GitHub sets for a
+ * container action. A blank input counts as not given.
+ *
+ * @param command      what to run; {@code assess} when not given
+ * @param configDir    {@code config_dir}, default {@value #DEFAULT_CONFIG_DIR}, resolved against the workspace
+ * @param environments {@code environment}: names separated by commas or newlines; empty means every environment
+ * @param commitHash   {@code commit_hash}: the commit to validate or assess
+ * @param base         {@code base}: the base of an assessment, instead of the one the event gives
+ * @param deploymentId {@code deployment_id}: carried into the outputs; {@code GITHUB_RUN_ID} when not given
+ * @param failOn       {@code fail_on}: a risk level (assess) or severity (validate) at which the step fails
+ * @param duration     {@code duration}: seconds to monitor (used by monitor, a later release)
+ * @param targets      {@code targets}: the stores to deploy to (used by deploy, a later release)
+ * @param dryRun       {@code dry_run}: plan without writing (used by deploy, a later release)
+ */
+record ActionInputs(ActionCommand command, Path configDir, List<String> environments, Optional<String> commitHash,
+                    Optional<String> base, Optional<String> deploymentId, Optional<String> failOn,
+                    Optional<Integer> duration, List<String> targets, boolean dryRun) {
+
+    static final String DEFAULT_CONFIG_DIR = "configuration";
+
+    ActionInputs {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(configDir, "configDir");
+        environments = List.copyOf(environments);
+        Objects.requireNonNull(commitHash, "commitHash");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(deploymentId, "deploymentId");
+        Objects.requireNonNull(failOn, "failOn");
+        Objects.requireNonNull(duration, "duration");
+        targets = List.copyOf(targets);
+    }
+
+    /**
+     * Reads every input.
+     *
+     * @throws ConfigCicdException bad input naming the input for an unknown command, a malformed duration or
+     *         dry_run
+     */
+    static ActionInputs from(Map<String, String> env, RunnerContext runner) {
+        return new ActionInputs(ActionCommand.parse(input(env, "command").orElse("assess")),
+                configDir(env, runner), list(input(env, "environment")), input(env, "commit_hash"),
+                input(env, "base"), input(env, "deployment_id").or(runner::runId), input(env, "fail_on"),
+                input(env, "duration").map(ActionInputs::seconds), list(input(env, "targets")),
+                input(env, "dry_run").map(ActionInputs::bool).orElse(false));
+    }
+
+    /** The configuration directory alone: the secrets are masked before the other inputs are checked. */
+    static Path configDir(Map<String, String> env, RunnerContext runner) {
+        return runner.workspace().resolve(input(env, "config_dir").orElse(DEFAULT_CONFIG_DIR)).normalize();
+    }
+
+    /** The variable GitHub sets for an input: {@code INPUT_} and the name in upper case, spaces as '_'. */
+    static String variable(String input) {
+        return "INPUT_" + input.replace(' ', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static Optional<String> input(Map<String, String> env, String name) {
+        return RunnerContext.value(env, variable(name));
+    }
+
+    /** Names separated by commas or newlines, blanks dropped. */
+    static List<String> list(Optional<String> text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.orElse("").split("[,\\r\\n]")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    private static int seconds(String text) {
+        try {
+            int s = Integer.parseInt(text);
+            if (s > 0) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigCicdException.badInput("input duration: '" + text + "' is not a number of seconds",
+                "give a positive whole number, for example 300");
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw ConfigCicdException.badInput("input dry_run: '" + text + "' is not a boolean",
+                    "use true or false");
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package io.configcicd.action;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.api.BackupTaker;
+import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.impact.AssessmentService;
+import io.configcicd.core.security.OutputMasker;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * One run of the action: masks first, then reads the inputs, runs the command and writes what it produced.
+ *
+ * <ol>
+ *   <li>the masker of the configuration directory's secrets is built, and {@code ::add-mask::} is printed for each
+ *       secret before anything else, so the runner hides them in this step's log and in every later step's;</li>
+ *   <li>every other line, output value, summary and report passes through that same masker;</li>
+ *   <li>the outputs and the summary are written before the step exits 1 on {@code fail_on}, so later steps with
+ *       {@code if: always()} can read them; errors map to exit codes in {@link Failures}.</li>
+ * </ol>
+ */
+final class ActionRunner {
+
+    private final Map<String, String> env;
+    private final String version;
+
+    /**
+     * @param env     the process environment: the runner's {@code GITHUB_*} and {@code INPUT_*} variables, and the
+     *                variables that secrets reference
+     * @param version the tool version written into reports
+     */
+    ActionRunner(Map<String, String> env, String version) {
+        this.env = Map.copyOf(env);
+        this.version = version;
+    }
+
+    /**
+     * Runs the action, printing to {@code rawOut} (workflow commands, the report; UTF-8) and {@code rawErr} (a stack
+     * trace when the runner's debug logging is on); returns the exit code.
+     */
+    int run(PrintStream rawOut, PrintStream rawErr) {
+        RunnerContext runner = RunnerContext.from(env);
+        Path configDir = ActionInputs.configDir(env, runner);
+        OutputMasker masker = ActionSecrets.masker(configDir, env);
+        WorkflowCommands.addMasks(masker.values(), new PrintStream(rawOut, true, StandardCharsets.UTF_8));
+        PrintStream out = masker.masking(rawOut);
+        PrintStream err = masker.masking(rawErr);
+        WorkflowFiles files = new WorkflowFiles(runner.outputFile(), runner.summaryFile(), masker);
+        Failures failures = new Failures(runner, configDir, "1".equals(env.get("RUNNER_DEBUG")));
+        try {
+            ActionInputs inputs = ActionInputs.from(env, runner);
+            requireDirectory(inputs.configDir(), runner);
+            return finish(step(inputs.command(), runner, masker).run(inputs), files, out);
+        } catch (RuntimeException e) {
+            return failures.report(e, out, err, files);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** A missing configuration directory, in the action's terms: an input, relative to the workspace. */
+    private static void requireDirectory(Path configDir, RunnerContext runner) {
+        if (!Files.isDirectory(configDir)) {
+            throw ConfigCicdException.badInput("input config_dir: " + runner.relative(configDir)
+                    + " is not a directory of the workspace " + runner.workspace(), "check out the repository "
+                    + "(actions/checkout) before this step, and set config_dir to the directory that holds global/ "
+                    + "and environments/, relative to the workspace");
+        }
+    }
+
+    private ActionStep step(ActionCommand command, RunnerContext runner, OutputMasker masker) {
+        Clock clock = Clock.systemDefaultZone();
+        return switch (command) {
+            case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, env, BackupTaker.NONE), masker);
+            case ASSESS -> new AssessStep(runner, new AssessmentService(version, clock, env), masker);
+            default -> throw new IllegalStateException("command " + command.word() + " passed input checks");
+        };
+    }
+
+    /** Outputs and summary first, then the log and the annotations; returns the step's exit code. */
+    private static int finish(StepResult result, WorkflowFiles files, PrintStream out) {
+        if (!files.setOutputs(result.outputs())) {
+            out.println(WorkflowCommands.annotation("warning", "config-cicd",
+                    "GITHUB_OUTPUT is not set: the step outputs are not written"));
+        }
+        files.appendSummary(result.summary());
+        out.print(withNewline(result.log()));
+        out.print(withNewline(result.annotations()));
+        result.failure().ifPresent(f -> out.println(WorkflowCommands.annotation("error", "config-cicd", f)));
+        out.flush();
+        return result.exitCode();
+    }
+
+    private static String withNewline(String text) {
+        return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
+    }
+}

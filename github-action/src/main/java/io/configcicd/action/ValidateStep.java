@@ -1,0 +1,74 @@
+package io.configcicd.action;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.api.ValidateOutcome;
+import io.configcicd.core.api.ValidateRequest;
+import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.model.Severity;
+import io.configcicd.core.report.Report;
+import io.configcicd.core.report.ReportFiles;
+import io.configcicd.core.report.ReportFormat;
+import io.configcicd.core.report.ReportWriters;
+import io.configcicd.core.security.OutputMasker;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code command: validate}: the effective configuration of the environments asked for (all when none), from the
+ * checkout, or from the {@code commit_hash} input's commit when one is given. Findings are annotated at their
+ * file:line, summarised as a Markdown table, and written to the JSON report that the {@code report} output names;
+ * {@code deployment_id} is passed on. The step fails when a finding is at or above {@code fail_on} (default: the
+ * settings' {@code validation.fail_on}, else error).
+ */
+final class ValidateStep implements ActionStep {
+
+    private final RunnerContext runner;
+    private final ValidationService service;
+    private final OutputMasker masker;
+
+    ValidateStep(RunnerContext runner, ValidationService service, OutputMasker masker) {
+        this.runner = runner;
+        this.service = service;
+        this.masker = masker;
+    }
+
+    @Override
+    public StepResult run(ActionInputs inputs) {
+        ValidateRequest request = ValidateRequest.of(inputs.configDir()).withEnvironments(inputs.environments());
+        if (inputs.commitHash().isPresent()) {
+            request = request.withRevision(inputs.commitHash().get());
+        }
+        if (inputs.failOn().isPresent()) {
+            request = request.withFailOn(severity(inputs.failOn().get()));
+        }
+        ValidateOutcome outcome = service.validate(request);
+        Report report = outcome.report();
+        Path file = ActionStep.reportFile(runner, ReportFormat.JSON.fileName());
+        ReportFiles.write(report, ReportFormat.JSON, file, masker);
+
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("deployment_id", inputs.deploymentId().orElse(""));
+        outputs.put("report", runner.relative(file));
+        long failing = report.findings().stream().filter(f -> f.severity().atLeast(outcome.failOn())).count();
+        Optional<String> failure = outcome.failed()
+                ? Optional.of(failing + " finding(s) at or above " + outcome.failOn().word())
+                : Optional.empty();
+        return new StepResult(outcome.failed() ? 1 : 0, render(report, ReportFormat.TEXT),
+                render(report, ReportFormat.GITHUB), outputs, render(report, ReportFormat.MARKDOWN), failure);
+    }
+
+    private static String render(Report report, ReportFormat format) {
+        return ReportWriters.of(format, false).render(report);
+    }
+
+    private static Severity severity(String text) {
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ConfigCicdException.badInput("input fail_on: " + e.getMessage(),
+                    "validate fails on a severity: info, warning, error or critical");
+        }
+    }
+}

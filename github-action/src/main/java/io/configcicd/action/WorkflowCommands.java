@@ -1,0 +1,74 @@
+package io.configcicd.action;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * GitHub Actions workflow commands ({@code ::name key=value::message}) printed to the step's log, which the runner
+ * turns into masks and annotations. Messages and property values are escaped as the runner expects.
+ */
+final class WorkflowCommands {
+
+    private WorkflowCommands() {
+    }
+
+    /**
+     * {@code ::add-mask::} for every line of every secret, before anything else is printed: from then on the runner
+     * replaces these values by {@code ***} in the log of every later step too. These lines are the only place the
+     * action prints a secret, which is how GitHub masking works (the runner hides the command lines themselves).
+     */
+    static void addMasks(List<String> secrets, PrintStream out) {
+        for (String line : maskLines(secrets)) {
+            out.println("::add-mask::" + escapeData(line));
+        }
+        out.flush();
+    }
+
+    /** The lines to mask: each non-blank line of each secret, since the runner masks the log line by line. */
+    static List<String> maskLines(List<String> secrets) {
+        List<String> lines = new ArrayList<>();
+        for (String secret : secrets) {
+            for (String line : secret.split("\\r?\\n|\\r")) {
+                if (!line.isBlank() && !lines.contains(line)) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * An annotation: {@code ::error file=F,line=L,col=C,title=T::message}; the location is left out when the file is
+     * empty, the line and column when they are 0.
+     */
+    static String annotation(String level, String file, int line, int column, String title, String message) {
+        StringBuilder sb = new StringBuilder("::").append(level).append(' ');
+        if (!file.isEmpty()) {
+            sb.append("file=").append(escapeProperty(file)).append(',');
+            if (line > 0) {
+                sb.append("line=").append(line).append(',');
+                if (column > 0) {
+                    sb.append("col=").append(column).append(',');
+                }
+            }
+        }
+        sb.append("title=").append(escapeProperty(title));
+        return sb.append("::").append(escapeData(message)).toString();
+    }
+
+    /** An annotation without a location. */
+    static String annotation(String level, String title, String message) {
+        return annotation(level, "", 0, 0, title, message);
+    }
+
+    /** The message after {@code ::}: % as %25, CR as %0D, LF as %0A. */
+    static String escapeData(String text) {
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** A property value: as data, and also : as %3A and , as %2C. */
+    static String escapeProperty(String text) {
+        return escapeData(text).replace(":", "%3A").replace(",", "%2C");
+    }
+}

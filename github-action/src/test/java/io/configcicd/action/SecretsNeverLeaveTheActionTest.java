@@ -1,0 +1,66 @@
+package io.configcicd.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.configcicd.core.security.crypto.KeyRing;
+import io.configcicd.core.security.crypto.SecretCipher;
+import io.configcicd.core.security.crypto.SecretKeyMaterial;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every output of the action (log, errors, step outputs, summary, report file) passes through one masker: seeded
+ * secrets appear only in the {@code ::add-mask::} lines, which come first (that is how GitHub masking works: the
+ * runner hides those lines and, from then on, the values).
+ */
+class SecretsNeverLeaveTheActionTest {
+
+    private static final String FROM_ENV = "env-Secret-9931";
+    private static final String ENCRYPTED = "enc-Secret-4417";
+    private static final String PLAINTEXT = "plain-Secret-2024";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void seededSecretsAppearOnlyInTheAddMaskLinesThatComeFirst() throws Exception {
+        SimulatedRunner runner = new SimulatedRunner(tmp);
+        SecretKeyMaterial key = SecretKeyMaterial.generate();
+        String token = new SecretCipher(KeyRing.of(key)).encrypt(ENCRYPTED);
+        runner.set("CONFIG_CICD_KEY", key.toBase64());
+        runner.set("DB_PASSWORD", FROM_ENV);
+        runner.write("global/api.yaml", "api:\n  token: \"" + token + "\"\nnotes:\n  pasted: nothing yet\n");
+        String base = runner.commit("initial");
+        String basicAuth = Base64.getEncoder().encodeToString(("user:" + ENCRYPTED).getBytes(StandardCharsets.UTF_8));
+        runner.write("environments/staging.yaml", "service:\n  timeout: 45\ncache:\n  password: " + PLAINTEXT + "\n");
+        runner.write("global/api.yaml", "api:\n  token: \"" + token + "\"\nnotes:\n  pasted: \"connect with " + FROM_ENV
+                + " or " + ENCRYPTED + " or " + PLAINTEXT + ", header " + basicAuth + "\"\n");
+        runner.commit("a careless commit");
+        runner.pullRequest(base);
+
+        SimulatedRunner.Step assess = runner.run("command", "assess");
+        SimulatedRunner.Step validate = runner.run("command", "validate");
+
+        assertThat(assess.exitCode()).as(assess.stdout()).isZero();
+        assertThat(assess.outputs().get("changed_keys")).contains("cache.password", "notes.pasted");
+        assertThat(assess.stdout()).contains("connect with ****** or ****** or ******, header ");
+        assertThat(validate.exitCode()).as(validate.stdout()).isEqualTo(1);
+        assertThat(validate.stdout()).contains("::error file=configuration/environments/staging.yaml,line=4,");
+        for (SimulatedRunner.Step step : List.of(assess, validate)) {
+            List<String> lines = step.stdout().lines().toList();
+            long masks = lines.stream().takeWhile(l -> l.startsWith("::add-mask::")).count();
+            assertThat(lines.subList(0, (int) masks)).contains("::add-mask::" + FROM_ENV, "::add-mask::" + ENCRYPTED,
+                    "::add-mask::" + PLAINTEXT, "::add-mask::" + key.toBase64());
+            String rest = String.join("\n", lines.subList((int) masks, lines.size())) + step.stderr()
+                    + step.outputFile() + step.summary() + step.report();
+            assertThat(rest).doesNotContain("::add-mask::");
+            for (String secret : List.of(FROM_ENV, ENCRYPTED, PLAINTEXT, key.toBase64(), basicAuth)) {
+                assertThat(rest).doesNotContain(secret);
+            }
+        }
+    }
+}
