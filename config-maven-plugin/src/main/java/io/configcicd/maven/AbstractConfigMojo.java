@@ -4,11 +4,11 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretInventory;
-import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -51,22 +52,12 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     private String environment;
 
     /**
-     * The lowest severity that fails the build: {@code info}, {@code warning}, {@code error} or
-     * {@code critical}. Default: {@code validation.fail_on} of {@code config-cicd.yaml}, else {@code error}.
+     * A git revision (commit, tag, branch, anything {@code git rev-parse} takes). {@code validate}: the tree
+     * validated instead of the working tree. {@code assess}: the head of the change assessed (default
+     * {@code HEAD}).
      */
-    @Parameter(property = "config.failOn")
-    private String failOn;
-
-    /** A git revision (commit, tag, branch) whose tree is used instead of the working tree. */
     @Parameter(property = "config.commit")
     private String commit;
-
-    /**
-     * Report formats written to {@link #reportDirectory}, comma separated: text, json, junit, sarif, gitlab,
-     * github; {@code none} writes no report.
-     */
-    @Parameter(property = "config.formats", defaultValue = "text,json,junit,sarif")
-    private String formats;
 
     /** Skips the goal. */
     @Parameter(property = "config.skip", defaultValue = "false")
@@ -151,15 +142,44 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
         return splitList(environment);
     }
 
-    /** The threshold given by {@code config.failOn}; empty when it is not set. */
-    protected Optional<Severity> failOnSeverity() throws MojoFailureException {
-        if (failOn == null || failOn.isBlank()) {
+    /**
+     * The configuration directory when it exists. A missing default directory is not an error: the goal logs
+     * {@code no configuration directory at configuration, nothing to <verb>} and returns empty, so a reactor where
+     * only some modules have one works. A missing directory that {@code config.dir} names fails the build.
+     *
+     * @param verb what the goal would have done, for the log line ({@code validate}, {@code assess})
+     */
+    protected Optional<Path> existingConfigDirectory(String verb) throws MojoFailureException {
+        Path dir = configDirectory();
+        if (Files.isDirectory(dir)) {
+            return Optional.of(dir);
+        }
+        if (configDirSetExplicitly()) {
+            throw new MojoFailureException("configuration directory " + dir
+                    + " does not exist or is not a directory (set by config.dir / <configDir>)");
+        }
+        getLog().info("config-cicd: no configuration directory at " + display(dir) + ", nothing to " + verb);
+        return Optional.empty();
+    }
+
+    /**
+     * A parameter's value read by the core's parser; empty when the parameter is not set.
+     *
+     * @param value     the parameter as configured, possibly null or blank
+     * @param parameter the parameter's name in the plugin configuration, for the message
+     * @param property  its user property, for the message
+     * @param parser    the core's parser, throwing {@link IllegalArgumentException} with the accepted values
+     * @throws MojoFailureException naming the parameter, its property and the parser's message
+     */
+    protected static <T> Optional<T> parameter(String value, String parameter, String property,
+                                               Function<String, T> parser) throws MojoFailureException {
+        if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Severity.parse(failOn));
+            return Optional.of(parser.apply(value.trim()));
         } catch (IllegalArgumentException e) {
-            throw parameterError("failOn", "config.failOn", e);
+            throw parameterError(parameter, property, e);
         }
     }
 
@@ -168,8 +188,11 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
         return commit == null || commit.isBlank() ? Optional.empty() : Optional.of(commit.trim());
     }
 
-    /** The report formats, in the order given, without repeats; none for {@code none}. */
-    protected List<ReportFormat> reportFormats() throws MojoFailureException {
+    /**
+     * The report formats of a goal's {@code formats} parameter ({@code config.formats}), in the order given,
+     * without repeats; none for {@code none}.
+     */
+    protected static List<ReportFormat> reportFormats(String formats) throws MojoFailureException {
         Set<ReportFormat> out = new LinkedHashSet<>();
         List<String> names = splitList(formats);
         if (names.size() == 1 && names.get(0).equalsIgnoreCase("none")) {
@@ -194,6 +217,12 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     /** The project's base directory. */
     protected Path basedir() {
         return basedir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** A path for the log: relative to the project's base directory when it lies inside it. */
+    protected String display(Path path) {
+        Path base = basedir();
+        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
     }
 
     /** The version of this plugin, written into reports. */

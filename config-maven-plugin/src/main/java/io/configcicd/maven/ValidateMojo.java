@@ -7,7 +7,6 @@ import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.version.ConfigBackup;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,28 +31,37 @@ public class ValidateMojo extends AbstractConfigMojo {
     @Parameter(property = "config.fix", defaultValue = "false")
     private boolean fix;
 
+    /**
+     * The lowest severity that fails the build: {@code info}, {@code warning}, {@code error} or
+     * {@code critical}. Default: {@code validation.fail_on} of {@code config-cicd.yaml}, else {@code error}.
+     */
+    @Parameter(property = "config.failOn")
+    private String failOn;
+
+    /**
+     * Report formats written to the report directory, comma separated: text, json, junit, sarif, gitlab,
+     * github, markdown; {@code none} writes no report.
+     */
+    @Parameter(property = "config.formats", defaultValue = "text,json,junit,sarif")
+    private String formats;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path dir = configDirectory();
-        if (!Files.isDirectory(dir)) {
-            if (configDirSetExplicitly()) {
-                throw new MojoFailureException("configuration directory " + dir
-                        + " does not exist or is not a directory (set by config.dir / <configDir>)");
-            }
-            getLog().info("config-cicd: no configuration directory at " + basedir().relativize(dir)
-                    + ", nothing to validate");
+        Optional<Path> configDir = existingConfigDirectory("validate");
+        if (configDir.isEmpty()) {
             return;
         }
+        Path dir = configDir.get();
         maskSecretsOf(dir);
-        List<ReportFormat> formats = reportFormats();
+        List<ReportFormat> formats = reportFormats(this.formats);
         ValidateRequest request = ValidateRequest.of(dir).withEnvironments(environments()).withFix(fix);
         Optional<String> revision = revision();
         if (revision.isPresent()) {
             request = request.withRevision(revision.get());
         }
-        Optional<Severity> failOn = failOnSeverity();
-        if (failOn.isPresent()) {
-            request = request.withFailOn(failOn.get());
+        Optional<Severity> threshold = parameter(failOn, "failOn", "config.failOn", Severity::parse);
+        if (threshold.isPresent()) {
+            request = request.withFailOn(threshold.get());
         }
 
         ValidateOutcome outcome = new ValidationService(pluginVersion(), java.time.Clock.systemDefaultZone(),
@@ -73,10 +81,5 @@ public class ValidateMojo extends AbstractConfigMojo {
         if (outcome.failed()) {
             throw new MojoFailureException(FindingLines.failure(outcome));
         }
-    }
-
-    private String display(Path path) {
-        Path base = basedir();
-        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
     }
 }
