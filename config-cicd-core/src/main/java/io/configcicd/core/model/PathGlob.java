@@ -1,6 +1,7 @@
 package io.configcicd.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,115 @@ public final class PathGlob {
 
     /** Every value under {@code root} whose path matches, in document order, each path once. */
     public List<Match> find(ConfigNode root) {
-        Map<ConfigPath, Match> out = new LinkedHashMap<>();
-        descend(root, root.origin(), new ArrayList<>(), 0, out);
-        return List.copyOf(out.values());
+        return findEach(List.of(this), root).get(0);
+    }
+
+    /**
+     * What each of several globs finds under {@code root}, in one walk of the tree instead of one per glob: the
+     * list at index i holds the matches of {@code globs.get(i)} in document order, as {@link #find} returns them.
+     * A subtree where no glob can match any more is not entered.
+     */
+    public static List<List<Match>> findEach(List<PathGlob> globs, ConfigNode root) {
+        List<Map<ConfigPath, Match>> out = new ArrayList<>(globs.size());
+        int[] start = new int[globs.size()];
+        for (int g = 0; g < globs.size(); g++) {
+            out.add(new LinkedHashMap<>());
+            start[g] = state(g, 0);
+        }
+        walk(globs, root, root.origin(), new ArrayList<>(), start, out);
+        List<List<Match>> lists = new ArrayList<>(out.size());
+        out.forEach(m -> lists.add(List.copyOf(m.values())));
+        return lists;
+    }
+
+    private static int state(int glob, int position) {
+        return glob << 16 | position;
+    }
+
+    /** One node of {@link #findEach}: {@code states} are the (glob, position) pairs that reach it. */
+    private static void walk(List<PathGlob> globs, ConfigNode node, Origin keyOrigin, List<ConfigPath.Segment> path,
+                             int[] states, List<Map<ConfigPath, Match>> out) {
+        int[] closure = closure(globs, states);
+        ConfigPath here = null;
+        for (int st : closure) {
+            PathGlob glob = globs.get(st >>> 16);
+            if ((st & 0xFFFF) == glob.segments.size()) {
+                here = here == null ? ConfigPath.of(path) : here;
+                out.get(st >>> 16).putIfAbsent(here, new Match(here, node,
+                        node instanceof ConfigMap || node instanceof ConfigList ? keyOrigin : node.origin()));
+            }
+        }
+        if (node instanceof ConfigMap m) {
+            for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
+                ConfigPath.Segment key = new ConfigPath.Key(e.getKey());
+                int[] next = advance(globs, closure, key);
+                if (next.length > 0) {
+                    path.add(key);
+                    walk(globs, e.getValue(), m.keyOrigin(e.getKey()), path, next, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+        } else if (node instanceof ConfigList l) {
+            for (int i = 0; i < l.size(); i++) {
+                ConfigPath.Segment index = new ConfigPath.Index(i);
+                int[] next = advance(globs, closure, index);
+                if (next.length > 0) {
+                    path.add(index);
+                    walk(globs, l.get(i), l.get(i).origin(), path, next, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+        }
+    }
+
+    /** The states plus, for each {@code **} reached, the state after it (a {@code **} may match no segment). */
+    private static int[] closure(List<PathGlob> globs, int[] states) {
+        int[] out = new int[states.length * 2 + 4];
+        int n = 0;
+        for (int st : states) {
+            int g = st >>> 16;
+            PathGlob glob = globs.get(g);
+            for (int i = st & 0xFFFF; ; i++) {
+                int reached = state(g, i);
+                if (!contains(out, n, reached)) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = reached;
+                }
+                if (i >= glob.segments.size() || !glob.doubleStar[i]) {
+                    break;
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The states a child with segment {@code segment} is reached in. */
+    private static int[] advance(List<PathGlob> globs, int[] closure, ConfigPath.Segment segment) {
+        int[] out = new int[closure.length];
+        int n = 0;
+        for (int st : closure) {
+            PathGlob glob = globs.get(st >>> 16);
+            int i = st & 0xFFFF;
+            if (i >= glob.segments.size()) {
+                continue;
+            }
+            int next = glob.doubleStar[i] ? st : glob.segmentMatches(i, segment) ? st + 1 : -1;
+            if (next >= 0 && !contains(out, n, next)) {
+                out[n++] = next;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static boolean contains(int[] array, int n, int value) {
+        for (int i = 0; i < n; i++) {
+            if (array[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a concrete path matches this glob. */
@@ -83,7 +190,7 @@ public final class PathGlob {
         if (gi == segments.size()) {
             return pi == path.size();
         }
-        if (isDoubleStar(gi)) {
+        if (doubleStar[gi]) {
             for (int skip = pi; skip <= path.size(); skip++) {
                 if (matchesFrom(path, skip, gi + 1)) {
                     return true;
@@ -92,46 +199,6 @@ public final class PathGlob {
             return false;
         }
         return pi < path.size() && segmentMatches(gi, path.get(pi)) && matchesFrom(path, pi + 1, gi + 1);
-    }
-
-    /**
-     * Walks {@code node} at {@code path} (a stack of segments, turned into a {@link ConfigPath} only for a match);
-     * {@code keyOrigin} is where the node's key was written, the origin of a matched mapping or list.
-     */
-    private void descend(ConfigNode node, Origin keyOrigin, List<ConfigPath.Segment> path, int gi,
-                         Map<ConfigPath, Match> out) {
-        if (gi == segments.size()) {
-            ConfigPath p = ConfigPath.of(path);
-            out.putIfAbsent(p, new Match(p, node, node instanceof ConfigMap || node instanceof ConfigList
-                    ? keyOrigin : node.origin()));
-            return;
-        }
-        if (doubleStar[gi]) {
-            descend(node, keyOrigin, path, gi + 1, out);
-        }
-        if (node instanceof ConfigMap m) {
-            for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
-                ConfigPath.Segment key = new ConfigPath.Key(e.getKey());
-                if (doubleStar[gi] || segmentMatches(gi, key)) {
-                    path.add(key);
-                    descend(e.getValue(), m.keyOrigin(e.getKey()), path, doubleStar[gi] ? gi : gi + 1, out);
-                    path.remove(path.size() - 1);
-                }
-            }
-        } else if (node instanceof ConfigList l) {
-            for (int i = 0; i < l.size(); i++) {
-                ConfigPath.Segment index = new ConfigPath.Index(i);
-                if (doubleStar[gi] || segmentMatches(gi, index)) {
-                    path.add(index);
-                    descend(l.get(i), l.get(i).origin(), path, doubleStar[gi] ? gi : gi + 1, out);
-                    path.remove(path.size() - 1);
-                }
-            }
-        }
-    }
-
-    private boolean isDoubleStar(int gi) {
-        return doubleStar[gi];
     }
 
     private boolean segmentMatches(int gi, ConfigPath.Segment actual) {

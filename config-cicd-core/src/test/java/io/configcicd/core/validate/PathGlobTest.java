@@ -64,4 +64,20 @@ class PathGlobTest {
         assertThat(glob.matches(ConfigPath.parse("services.web.tls.port"))).isFalse();
         assertThat(PathGlob.parse("**").matches(ConfigPath.parse("a.b[2].c"))).isTrue();
     }
+
+    @Test
+    void oneWalkForSeveralGlobsFindsWhatEachGlobFindsAlone() {
+        java.util.List<PathGlob> globs = java.util.stream.Stream.of("**", "**.enabled", "services.*.port", "*.*",
+                "**.tls.**", "security.db_*", "**.*_password", "languages[1]", "**.**.port", "missing.**", "*",
+                "services.**.tls.enabled", "**.*a*").map(PathGlob::parse).toList();
+
+        java.util.List<java.util.List<PathGlob.Match>> each = PathGlob.findEach(globs, CONFIG);
+
+        assertThat(each).hasSize(globs.size());
+        for (int i = 0; i < globs.size(); i++) {
+            assertThat(each.get(i)).as(globs.get(i).toString()).isEqualTo(globs.get(i).find(CONFIG));
+        }
+        assertThat(each.get(1)).extracting(m -> m.path().toString())
+                .containsExactly("services.manager_agent.tls.enabled", "security.tls.enabled");
+    }
 }

@@ -27,8 +27,8 @@ record PathGlobs(List<PathGlob> globs) {
     /** Every value a glob finds, glob by glob in document order, each path once. */
     List<PathGlob.Match> find(ConfigNode root) {
         Map<ConfigPath, PathGlob.Match> out = new LinkedHashMap<>();
-        for (PathGlob glob : globs) {
-            for (PathGlob.Match m : glob.find(root)) {
+        for (List<PathGlob.Match> matches : PathGlob.findEach(globs, root)) {
+            for (PathGlob.Match m : matches) {
                 if (!m.path().isRoot()) {
                     out.putIfAbsent(m.path(), m);
                 }
