@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,6 +38,9 @@ public final class Assessor {
 
     /** The reason given when nothing changed. */
     public static final String NO_EFFECTIVE_CHANGES = "no effective changes";
+
+    /** The base of a root commit's assessment: git's id of no commit. */
+    public static final String NO_COMMIT = "0".repeat(40);
 
     /**
      * The assessment of one environment.
@@ -60,13 +64,17 @@ public final class Assessor {
     public List<Assessment> assess(Path configDir, List<String> environments, String baseRev, String headRev,
                                    LocalDate today) {
         try (EffectiveAtRevision at = EffectiveAtRevision.open(configDir)) {
-            String base = at.commitId(baseRev);
             String head = at.commitId(headRev);
+            // the default base of a root commit (no parent) is nothing: every value is added
+            Optional<String> baseCommit = baseRev.equals(headRev + "^") ? at.firstParent(head)
+                    : Optional.of(at.commitId(baseRev));
+            String base = baseCommit.orElse(NO_COMMIT);
             List<String> envs = environments.isEmpty() ? at.environments(head) : environments;
             for (String env : envs) {
                 at.effective(head, env); // an environment missing at head is bad input, before any work
             }
-            List<String> atBase = envs.stream().filter(at.environments(base)::contains).toList();
+            List<String> baseEnvironments = baseCommit.isPresent() ? at.environments(base) : List.of();
+            List<String> atBase = envs.stream().filter(baseEnvironments::contains).toList();
             Map<String, List<Finding>> headFindings = findings(at, head, envs, today);
             Map<String, List<Finding>> baseFindings = findings(at, base, atBase, today);
             Settings settings = at.settings(head);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.SortedMap;
@@ -72,6 +73,16 @@ public final class EffectiveAtRevision implements AutoCloseable {
     public String commitId(String revision) {
         try {
             return git.commit(revision).name();
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
+    /** The full id of the first parent of the commit a revision names; empty for a root commit. */
+    public Optional<String> firstParent(String revision) {
+        try {
+            RevCommit commit = git.commit(revision);
+            return commit.getParentCount() == 0 ? Optional.empty() : Optional.of(commit.getParent(0).name());
         } catch (IOException e) {
             throw RevisionReader.gitFailed(e);
         }

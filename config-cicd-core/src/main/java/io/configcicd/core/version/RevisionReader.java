@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import io.configcicd.core.repo.git.GitWorkTrees;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -123,14 +124,18 @@ final class RevisionReader implements AutoCloseable {
         ObjectId id;
         try {
             id = repo.resolve(revision + "^{commit}");
+            if (id != null) {
+                return commit(id);
+            }
         } catch (RevisionSyntaxException | AmbiguousObjectException e) {
             id = null;
+        } catch (MissingObjectException e) {
+            throw ConfigCicdException.badInput("commit " + e.getObjectId().name() + " (" + revision
+                    + ") is not in this clone", "fetch more history: actions/checkout with fetch-depth: 0, or "
+                    + "git fetch --deepen=50 (a shallow clone has no older commits)");
         }
-        if (id == null) {
-            throw ConfigCicdException.badInput("unknown revision '" + revision + "'",
-                    "give a commit id, tag or branch that exists in the repository (git log --oneline)");
-        }
-        return commit(id);
+        throw ConfigCicdException.badInput("unknown revision '" + revision + "'",
+                "give a commit id, tag or branch that exists in the repository (git log --oneline)");
     }
 
     /** A commit with its headers and its original parents (as written, not simplified by a path walk). */
@@ -247,38 +252,48 @@ final class RevisionReader implements AutoCloseable {
     }
 
     /**
-     * Parses the documents of {@code blobs} that are not parsed yet, several at a time: their bytes are read from
-     * git one after another (an object reader is not thread safe), then parsed in parallel. A document that does
-     * not load is left for {@link #document} to report, in file order.
+     * Parses the documents of {@code blobs} that are not parsed yet, several at a time: the list is cut into one
+     * slice per core, and each slice is read from git with its own object reader (one reader is not thread safe)
+     * and parsed. A document that does not load is left for {@link #document} to report, in file order.
      */
-    void prefetch(List<RevisionFiles.Blob> blobs, LoadLimits limits) throws IOException {
+    void prefetch(List<RevisionFiles.Blob> blobs, LoadLimits limits) {
         List<RevisionFiles.Blob> missing = new ArrayList<>();
-        List<byte[]> contents = new ArrayList<>();
         for (RevisionFiles.Blob b : blobs) {
             if (!documents.containsKey(new DocumentKey(b.relative(), b.id(), limits))) {
-                ObjectLoader loader = reader.open(b.id(), Constants.OBJ_BLOB);
-                if (loader.getSize() <= limits.maxDocumentBytes()) {
-                    missing.add(b);
-                    contents.add(loader.getCachedBytes(Integer.MAX_VALUE));
-                }
+                missing.add(b);
             }
         }
-        if (missing.size() < PARALLEL_FROM) {
+        int n = missing.size();
+        int slices = Math.min(n / PARALLEL_FROM, Runtime.getRuntime().availableProcessors());
+        if (slices <= 1) {
             return;
         }
-        ConfigMap[] parsed = new ConfigMap[missing.size()];
-        IntStream.range(0, missing.size()).parallel().forEach(i -> {
-            try {
-                parsed[i] = parse(missing.get(i).relative(), contents.get(i), limits);
-            } catch (RuntimeException e) {
-                parsed[i] = null; // reported by document(), with the revision, when it is asked for
+        ConfigMap[] parsed = new ConfigMap[n];
+        IntStream.range(0, slices).parallel().forEach(slice -> {
+            try (ObjectReader own = repo.newObjectReader()) {
+                for (int i = n * slice / slices; i < n * (slice + 1) / slices; i++) {
+                    parsed[i] = tryParse(own, missing.get(i), limits);
+                }
             }
         });
-        for (int i = 0; i < parsed.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (parsed[i] != null) {
                 RevisionFiles.Blob b = missing.get(i);
                 documents.put(new DocumentKey(b.relative(), b.id(), limits), parsed[i]);
             }
+        }
+    }
+
+    /** The document, or null when it cannot be read or parsed (reported later by {@link #document}). */
+    private static ConfigMap tryParse(ObjectReader own, RevisionFiles.Blob blob, LoadLimits limits) {
+        try {
+            ObjectLoader loader = own.open(blob.id(), Constants.OBJ_BLOB);
+            if (loader.getSize() > limits.maxDocumentBytes()) {
+                return null;
+            }
+            return parse(blob.relative(), loader.getCachedBytes(Integer.MAX_VALUE), limits);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -362,4 +362,29 @@ class AssessorTest {
         assertThat(all.get(0).changes()).isEmpty();
         assertThat(only(all.get(1)).path()).isEqualTo(ConfigPath.parse("services.api.port"));
     }
+
+    @Test
+    void theFirstCommitOfARepositoryIsAssessedAgainstNothing() {
+        write("global/base.yaml", "services:\n  api:\n    port: 8080\n");
+        commit("the first commit");
+
+        Assessment a = new Assessor().assess(repo.root().resolve("configuration"), "staging", "HEAD^", "HEAD", TODAY);
+
+        assertThat(a.base()).isEqualTo(Assessor.NO_COMMIT);
+        assertThat(a.changes()).extracting(c -> c.path().toString())
+                .containsExactly("kgot.depth", "services.api.port");
+        assertThat(a.changes()).allMatch(c -> c.type() == Change.Type.ADDED);
+    }
+
+    @Test
+    void aCommitMissingFromAShallowCloneIsBadInputThatSaysToFetchHistory() {
+        oneChangeInStaging("a: 1\n", "a: 2\n");
+
+        assertThatThrownBy(() -> new Assessor().assess(repo.root().resolve("configuration"), "staging",
+                "0123456789abcdef0123456789abcdef01234567", "HEAD", TODAY))
+                .isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining("is not in this clone")
+                .satisfies(e -> assertThat(((ConfigCicdException) e).kind()).isEqualTo(ErrorKind.BAD_INPUT))
+                .satisfies(e -> assertThat(((ConfigCicdException) e).hint()).contains("fetch-depth: 0"));
+    }
 }
