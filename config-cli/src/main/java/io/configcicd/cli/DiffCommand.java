@@ -4,6 +4,7 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.ConfigDiff;
+import io.configcicd.core.security.crypto.SecretCipher;
 import io.configcicd.core.diff.DiffSummary;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
@@ -67,7 +68,7 @@ final class DiffCommand extends ConfigCommand {
             from = name;
             to = against.compare;
         }
-        List<Change> changes = ConfigDiff.between(before, after, masker(manager));
+        List<Change> changes = new ConfigDiff(masker(manager)).opening(SecretCipher.opener(cli().env())).diff(before, after);
         DiffSummary summary = DiffSummary.of(changes);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("scope", scope.name().toLowerCase(java.util.Locale.ROOT));

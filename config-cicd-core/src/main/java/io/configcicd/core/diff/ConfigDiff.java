@@ -18,6 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Key-level difference of two configuration trees (effective configurations or single documents).
@@ -47,6 +48,7 @@ public final class ConfigDiff {
 
     private final SecretMasker masker;
     private final Function<String, String> fingerprint;
+    private final UnaryOperator<String> open;
 
     /** A diff that fingerprints secrets with a per-process random key. */
     public ConfigDiff(SecretMasker masker) {
@@ -59,8 +61,22 @@ public final class ConfigDiff {
      *                    fingerprints are equal
      */
     public ConfigDiff(SecretMasker masker, Function<String, String> fingerprint) {
+        this(masker, fingerprint, UnaryOperator.identity());
+    }
+
+    private ConfigDiff(SecretMasker masker, Function<String, String> fingerprint, UnaryOperator<String> open) {
         this.masker = Objects.requireNonNull(masker, "masker");
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.open = Objects.requireNonNull(open, "open");
+    }
+
+    /**
+     * This diff comparing secrets by what they hold: {@code open} turns a string value into the text it stands
+     * for (the plaintext of an {@code ENC[...]} value the key opens, in memory only; the value itself otherwise),
+     * so a secret re-encrypted under a new nonce or key is {@code unchanged}, not {@code rotated}.
+     */
+    public ConfigDiff opening(UnaryOperator<String> open) {
+        return new ConfigDiff(masker, fingerprint, open);
     }
 
     /** The fingerprint used when none is given: HMAC-SHA-256 under a random key made once per process. */
@@ -116,8 +132,8 @@ public final class ConfigDiff {
     }
 
     private boolean sameSecret(ConfigNode before, ConfigNode after) {
-        return before.sameValue(after) || fingerprint.apply(SecretFingerprints.canonical(before))
-                .equals(fingerprint.apply(SecretFingerprints.canonical(after)));
+        return before.sameValue(after) || fingerprint.apply(SecretFingerprints.canonical(before, open))
+                .equals(fingerprint.apply(SecretFingerprints.canonical(after, open)));
     }
 
     /** The state of one diff: the keys from the root to the current node and the changes found so far. */
@@ -235,7 +251,7 @@ public final class ConfigDiff {
 
         private void appendSecrets(ConfigNode node, boolean secret, String where, StringBuilder sb) {
             if (secret) {
-                sb.append(where.length()).append(':').append(where).append(SecretFingerprints.canonical(node));
+                sb.append(where.length()).append(':').append(where).append(SecretFingerprints.canonical(node, open));
             } else if (node instanceof ConfigMap m) {
                 m.entries().forEach((k, v) -> appendSecrets(v, secretKeys.computeIfAbsent(k, masker::isSecretKey),
                         where + "." + k.length() + ":" + k, sb));

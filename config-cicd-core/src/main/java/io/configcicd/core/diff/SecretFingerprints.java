@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -48,31 +49,32 @@ final class SecretFingerprints {
 
     /**
      * A text that is equal for two values exactly when {@link ConfigNode#sameValue} holds (origins ignored,
-     * types kept: integer 5 and float 5.0 differ; mapping key order ignored).
+     * types kept: integer 5 and float 5.0 differ; mapping key order ignored), each string value first replaced by
+     * what {@code open} makes of it (the identity, or the plaintext of an encrypted value).
      */
-    static String canonical(ConfigNode node) {
+    static String canonical(ConfigNode node, UnaryOperator<String> open) {
         StringBuilder sb = new StringBuilder();
-        append(sb, node);
+        append(sb, node, open);
         return sb.toString();
     }
 
-    private static void append(StringBuilder sb, ConfigNode node) {
+    private static void append(StringBuilder sb, ConfigNode node, UnaryOperator<String> open) {
         if (node instanceof ConfigMap m) {
             sb.append('{');
             for (Map.Entry<String, ConfigNode> e : new TreeMap<>(m.entries()).entrySet()) {
                 sb.append(e.getKey().length()).append(':').append(e.getKey());
-                append(sb, e.getValue());
+                append(sb, e.getValue(), open);
             }
             sb.append('}');
         } else if (node instanceof ConfigList l) {
             sb.append('[');
             for (ConfigNode item : l.items()) {
-                append(sb, item);
+                append(sb, item, open);
             }
             sb.append(']');
         } else {
             ConfigScalar s = (ConfigScalar) node;
-            String text = s.value() == null ? "" : s.value().toString();
+            String text = s.value() == null ? "" : s.value() instanceof String str ? open.apply(str) : s.value().toString();
             sb.append(s.type().word()).append(':').append(text.length()).append(':').append(text);
         }
     }

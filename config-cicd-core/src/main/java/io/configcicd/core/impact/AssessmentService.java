@@ -6,6 +6,7 @@ import io.configcicd.core.repo.Codecs;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.git.GitSnapshot;
 import io.configcicd.core.security.access.Permission;
+import io.configcicd.core.security.crypto.SecretCipher;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class AssessmentService {
         Executor direct = Runnable::run;
         ConfigDirectory workTree = ConfigDirectory.open(request.configDir(), Codecs.standard(), direct);
         Governance governance = Governance.of(workTree, env);
-        Assessor assessor = new Assessor();
+        Assessor assessor = new Assessor(SecretCipher.opener(env));
         List<Assessment> assessments;
         if (request.environments().isEmpty()) {
             assessments = assessor.assess(request.configDir(), List.of(), request.baseRevision(), request.head(), today);

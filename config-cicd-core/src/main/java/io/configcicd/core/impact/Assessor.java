@@ -19,6 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,6 +38,21 @@ import java.util.TreeSet;
  * </pre>
  */
 public final class Assessor {
+
+    private final UnaryOperator<String> open;
+
+    /** An assessor that compares encrypted secrets by their text: a re-encrypted secret looks rotated. */
+    public Assessor() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * @param open turns an encrypted value into its plaintext, in memory only (for example
+     *             {@code SecretCipher.opener(env)}), so a secret re-encrypted with the same value is unchanged
+     */
+    public Assessor(UnaryOperator<String> open) {
+        this.open = open;
+    }
 
     /** The reason given when nothing changed. */
     public static final String NO_EFFECTIVE_CHANGES = "no effective changes";
@@ -63,7 +81,9 @@ public final class Assessor {
      */
     public List<Assessment> assess(Path configDir, List<String> environments, String baseRev, String headRev,
                                    LocalDate today) {
-        try (EffectiveAtRevision at = EffectiveAtRevision.open(configDir)) {
+        // the base and the head are read and validated at the same time, each by its own reader
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(configDir);
+             EffectiveAtRevision baseReader = EffectiveAtRevision.open(configDir)) {
             String head = at.commitId(headRev);
             // the default base of a root commit (no parent) is nothing: every value is added
             Optional<String> baseCommit = baseRev.equals(headRev + "^") ? at.firstParent(head)
@@ -74,15 +94,23 @@ public final class Assessor {
                 at.effective(head, env); // an environment missing at head is bad input, before any work
             }
             List<String> baseEnvironments = baseCommit.isPresent() ? at.environments(base) : List.of();
-            List<String> atBase = envs.stream().filter(baseEnvironments::contains).toList();
-            Map<String, List<Finding>> headFindings = findings(at, head, envs, today);
-            Map<String, List<Finding>> baseFindings = findings(at, base, atBase, today);
+            List<String> envsAtBase = envs.stream().filter(baseEnvironments::contains).toList();
+            CompletableFuture<Map<String, List<Finding>>> baseWork = CompletableFuture.supplyAsync(
+                    () -> findings(baseReader, base, envsAtBase, today), Assessor::onItsOwnThread);
+            Map<String, List<Finding>> headFindings;
+            try {
+                headFindings = findings(at, head, envs, today);
+            } catch (RuntimeException e) {
+                baseWork.exceptionally(ignored -> null).join(); // the base reader is done before it closes
+                throw e;
+            }
+            Map<String, List<Finding>> baseFindings = join(baseWork);
             Settings settings = at.settings(head);
             RiskRules rules = RiskRules.from(settings);
             ConsumerScan consumers = ConsumerScan.from(settings);
             List<Assessment> out = new ArrayList<>();
             for (String env : envs) {
-                ConfigMap before = atBase.contains(env) ? at.effective(base, env) : ConfigMap.empty();
+                ConfigMap before = envsAtBase.contains(env) ? baseReader.effective(base, env) : ConfigMap.empty();
                 out.add(assess(env, base, head, before, at.effective(head, env), settings, rules,
                         headFindings.get(env), baseFindings.getOrDefault(env, List.of())));
             }
@@ -90,10 +118,24 @@ public final class Assessor {
         }
     }
 
-    private static Assessment assess(String env, String base, String head, ConfigMap before, ConfigMap after,
+    private static void onItsOwnThread(Runnable task) {
+        Thread t = new Thread(task, "config-cicd-base");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private Assessment assess(String env, String base, String head, ConfigMap before, ConfigMap after,
                                      Settings settings, RiskRules rules, List<Finding> headFindings,
                                      List<Finding> baseFindings) {
-        List<Change> diff = new ConfigDiff(new SecretMasker(settings.secretKeys())).diff(before, after);
+        List<Change> diff = new ConfigDiff(new SecretMasker(settings.secretKeys())).opening(open).diff(before, after);
         Set<String> baseKeys = new HashSet<>();
         baseFindings.forEach(f -> baseKeys.add(key(f)));
         List<Finding> introduced = new ArrayList<>();

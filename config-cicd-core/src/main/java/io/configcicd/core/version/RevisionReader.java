@@ -56,6 +56,7 @@ final class RevisionReader implements AutoCloseable {
     /** File lists kept: an assessment asks for the same few commits and environments many times. */
     private static final int CACHED_FILE_LISTS = 32;
 
+    /** The files of every environment of a commit; one environment's are taken from them. */
     private record FilesKey(ObjectId commit, String environment) {
     }
 
@@ -160,13 +161,22 @@ final class RevisionReader implements AutoCloseable {
 
     /** The configuration files of {@code environment} (null: of every environment) in a commit. */
     RevisionFiles files(RevCommit commit, String environment) throws IOException {
-        FilesKey key = new FilesKey(commit.copy(), environment);
-        RevisionFiles files = fileLists.get(key);
-        if (files == null) {
-            files = walkFiles(commit, environment);
-            fileLists.put(key, files);
+        FilesKey key = new FilesKey(commit.copy(), null);
+        RevisionFiles all = fileLists.get(key);
+        if (all == null) {
+            all = walkFiles(commit, null);
+            fileLists.put(key, all);
         }
-        return files;
+        if (environment == null) {
+            return all;
+        }
+        List<RevisionFiles.Blob> overrides = new ArrayList<>(1);
+        for (RevisionFiles.Blob b : all.overrides()) {
+            if (ConfigFilesFilter.classify(b.relative(), environment) == ConfigFilesFilter.Kind.ENVIRONMENT) {
+                overrides.add(b);
+            }
+        }
+        return new RevisionFiles(all.globals(), overrides, all.settings());
     }
 
     private RevisionFiles walkFiles(RevCommit commit, String environment) throws IOException {

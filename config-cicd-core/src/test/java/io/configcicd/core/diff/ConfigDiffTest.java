@@ -230,4 +230,20 @@ class ConfigDiffTest {
         assertThat(changes.get(0).path().toString()).isEqualTo("section0000.key0");
         assertThat(DiffSummary.of(changes).sections()).hasSize(2_000);
     }
+
+    @Test
+    void aSecretReEncryptedWithTheSameValueIsUnchangedWhenTheKeyOpensIt() {
+        var cipher = new io.configcicd.core.security.crypto.SecretCipher(io.configcicd.core.security.crypto.KeyRing.of(
+                io.configcicd.core.security.crypto.SecretKeyMaterial.generate()));
+        String before = "db:\n  password: " + cipher.encrypt("hunter2") + "\n";
+        String reEncrypted = "db:\n  password: " + cipher.encrypt("hunter2") + "\n";
+        String changed = "db:\n  password: " + cipher.encrypt("hunter3") + "\n";
+        ConfigDiff opening = new ConfigDiff(MASKER).opening(cipher.opener());
+
+        assertThat(opening.diff(yaml("a.yaml", before), yaml("a.yaml", reEncrypted))).isEmpty();
+        assertThat(opening.diff(yaml("a.yaml", before), yaml("a.yaml", changed))).singleElement()
+                .satisfies(c -> assertThat(c.secret()).contains(SecretChange.ROTATED));
+        assertThat(diff(before, reEncrypted)).singleElement()
+                .satisfies(c -> assertThat(c.secret()).contains(SecretChange.ROTATED));
+    }
 }

@@ -5,7 +5,10 @@ import io.configcicd.core.model.Origin;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -54,6 +57,33 @@ public final class SecretCipher {
      */
     public static String keyIdOf(String enc) {
         return Envelope.keyIdOf(enc, Origin.UNKNOWN);
+    }
+
+    /**
+     * The plaintext of an {@code ENC[...]} value this cipher opens, any other text as it is: for comparing secrets
+     * by what they hold (a re-encrypted secret is unchanged). A value that does not open stays as written.
+     */
+    public UnaryOperator<String> opener() {
+        return text -> {
+            if (!isEncrypted(text) || !canDecrypt(text)) {
+                return text;
+            }
+            try {
+                return decrypt(text);
+            } catch (RuntimeException e) {
+                return text;
+            }
+        };
+    }
+
+    /** {@link #opener()} of the key in a process environment ({@code CONFIG_CICD_KEY}); the identity without one. */
+    public static UnaryOperator<String> opener(Map<String, String> env) {
+        try {
+            return KeyLoader.load(env, Optional.empty()).map(SecretCipher::new).map(SecretCipher::opener)
+                    .orElse(UnaryOperator.identity());
+        } catch (RuntimeException e) {
+            return UnaryOperator.identity();
+        }
     }
 
     /** Whether this cipher holds the key that an encrypted value names. */
