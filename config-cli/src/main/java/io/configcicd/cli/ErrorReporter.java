@@ -20,10 +20,10 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     static final int OK = 0;
-    static final int FINDINGS = 1;
-    static final int BAD_INPUT = 2;
-    static final int EXTERNAL = 3;
-    static final int ACCESS_DENIED = 4;
+    static final int FINDINGS = ErrorKind.FINDINGS.exitCode();
+    static final int BAD_INPUT = ErrorKind.BAD_INPUT.exitCode();
+    static final int EXTERNAL = ErrorKind.EXTERNAL.exitCode();
+    static final int ACCESS_DENIED = ErrorKind.ACCESS_DENIED.exitCode();
 
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
@@ -34,12 +34,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     static int exitCode(ErrorKind kind) {
-        return switch (kind) {
-            case FINDINGS -> FINDINGS;
-            case BAD_INPUT -> BAD_INPUT;
-            case EXTERNAL -> EXTERNAL;
-            case ACCESS_DENIED -> ACCESS_DENIED;
-        };
+        return kind.exitCode();
     }
 
     /** Usage errors: an unknown option, a missing or malformed value. */

@@ -17,10 +17,10 @@ import java.nio.file.Path;
 final class Failures {
 
     static final int OK = 0;
-    static final int FINDINGS = 1;
-    static final int BAD_INPUT = 2;
-    static final int EXTERNAL = 3;
-    static final int ACCESS_DENIED = 4;
+    static final int FINDINGS = ErrorKind.FINDINGS.exitCode();
+    static final int BAD_INPUT = ErrorKind.BAD_INPUT.exitCode();
+    static final int EXTERNAL = ErrorKind.EXTERNAL.exitCode();
+    static final int ACCESS_DENIED = ErrorKind.ACCESS_DENIED.exitCode();
 
     private final RunnerContext runner;
     private final Path configDir;
@@ -34,12 +34,7 @@ final class Failures {
     }
 
     static int exitCode(ErrorKind kind) {
-        return switch (kind) {
-            case FINDINGS -> FINDINGS;
-            case BAD_INPUT -> BAD_INPUT;
-            case EXTERNAL -> EXTERNAL;
-            case ACCESS_DENIED -> ACCESS_DENIED;
-        };
+        return kind.exitCode();
     }
 
     /**
