@@ -49,8 +49,11 @@ public record AssessRequest(Path configDir, List<String> environments, String he
         return new AssessRequest(configDir, environments, head, base, deploymentId, Optional.of(level));
     }
 
-    /** The base revision: as given, else the first parent of the head. */
+    /**
+     * The base revision: as given, else the first parent of the head. Git's id of no commit (forty zeros, what CI
+     * systems give as the commit before the push that created a branch) also means the first parent.
+     */
     public String baseRevision() {
-        return base.orElse(head + "^");
+        return base.filter(b -> !b.matches("0{40}")).orElse(head + "^");
     }
 }
