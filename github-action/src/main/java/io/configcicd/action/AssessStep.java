@@ -62,7 +62,8 @@ final class AssessStep implements ActionStep {
         Optional<String> failure = outcome.failed()
                 ? Optional.of("risk " + outcome.riskLevel() + " is at or above fail_on " + failOn.get().word())
                 : Optional.empty();
-        return new StepResult(outcome.failed() ? 1 : 0, log, AssessmentReports.render(outcome, ReportFormat.GITHUB, false),
+        return new StepResult(outcome.failed() ? 1 : 0, log,
+                WorkflowCommands.annotations(AssessmentReports.asReport(outcome), "the summary and " + runner.relative(report)),
                 outputs, AssessmentReports.render(outcome, ReportFormat.MARKDOWN, false), failure);
     }
 

@@ -56,7 +56,8 @@ final class ValidateStep implements ActionStep {
                 ? Optional.of(failing + " finding(s) at or above " + outcome.failOn().word())
                 : Optional.empty();
         return new StepResult(outcome.failed() ? 1 : 0, render(report, ReportFormat.TEXT),
-                render(report, ReportFormat.GITHUB), outputs, render(report, ReportFormat.MARKDOWN), failure);
+                WorkflowCommands.annotations(report, "the summary and the report"), outputs,
+                render(report, ReportFormat.MARKDOWN), failure);
     }
 
     private static String render(Report report, ReportFormat format) {

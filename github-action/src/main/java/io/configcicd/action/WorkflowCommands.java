@@ -1,7 +1,12 @@
 package io.configcicd.action;
 
+import io.configcicd.core.report.Report;
+import io.configcicd.core.report.ReportFormat;
+import io.configcicd.core.report.ReportWriters;
+import io.configcicd.core.validate.Finding;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -9,6 +14,9 @@ import java.util.List;
  * turns into masks and annotations. Messages and property values are escaped as the runner expects.
  */
 final class WorkflowCommands {
+
+    /** The most annotations a step prints. */
+    static final int MAX_ANNOTATIONS = 50;
 
     private WorkflowCommands() {
     }
@@ -55,6 +63,24 @@ final class WorkflowCommands {
         }
         sb.append("title=").append(escapeProperty(title));
         return sb.append("::").append(escapeData(message)).toString();
+    }
+
+    /**
+     * The annotations of a report's findings, at most {@value #MAX_ANNOTATIONS} chosen most serious first (GitHub
+     * shows no more than that per step, and thousands of lines would bury the log), then one notice that says how
+     * many more there are and where they all are.
+     */
+    static String annotations(Report report, String where) {
+        List<Finding> ordered = new ArrayList<>(report.findings());
+        ordered.sort(Comparator.comparing(Finding::severity).reversed());
+        List<Finding> shown = ordered.subList(0, Math.min(ordered.size(), MAX_ANNOTATIONS));
+        String text = ReportWriters.of(ReportFormat.GITHUB, false).render(new Report(report.tool(), report.version(),
+                report.command(), report.pathPrefix(), report.environments(), shown));
+        if (ordered.size() > MAX_ANNOTATIONS) {
+            text += annotation("notice", "config-cicd", (ordered.size() - MAX_ANNOTATIONS)
+                    + " more not annotated; all are in " + where) + "\n";
+        }
+        return text;
     }
 
     /** An annotation without a location. */

@@ -29,4 +29,23 @@ class WorkflowCommandsTest {
         assertThat(WorkflowCommands.annotation("warning", "t", "50% done"))
                 .isEqualTo("::warning title=t::50%25 done");
     }
+
+    @Test
+    void atMostFiftyAnnotationsAreWrittenChosenMostSeriousFirstAndTheRestCounted() {
+        java.util.List<io.configcicd.core.validate.Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            findings.add(new io.configcicd.core.validate.Finding("rule" + i,
+                    i == 59 ? io.configcicd.core.model.Severity.CRITICAL : io.configcicd.core.model.Severity.INFO,
+                    "production", io.configcicd.core.model.ConfigPath.parse("k" + i),
+                    io.configcicd.core.model.Origin.of("global/base.yaml", i + 1, 1), "m" + i, java.util.Optional.empty()));
+        }
+        io.configcicd.core.report.Report report = io.configcicd.core.report.Report.of("1", "assess", "configuration/",
+                java.util.List.of("production"), findings);
+
+        java.util.List<String> lines = WorkflowCommands.annotations(report, "the summary").lines().toList();
+
+        assertThat(lines).hasSize(51);
+        assertThat(lines).filteredOn(l -> l.startsWith("::error file=configuration/global/base.yaml,line=60,")).hasSize(1);
+        assertThat(lines.get(50)).isEqualTo("::notice title=config-cicd::10 more not annotated; all are in the summary");
+    }
 }
