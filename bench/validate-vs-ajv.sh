@@ -5,7 +5,8 @@
 #   REPETITIONS  cold runs of each tool (default 5); the median wall-clock time of each is reported
 #   FILES        how many YAML files to generate (default 1000)
 # Environment: KEEP=1 keeps the generated files (their directory is printed); AJV_ONLY=1 times ajv-cli alone;
-#   CONFIG_CICD_JAVA_OPTS is passed on to bin/config-cicd as usual.
+#   CONFIG_CICD_JAVA_OPTS and CONFIG_CICD_JAR (another build of the jar, e.g. config-cli/target-x/config-cicd.jar)
+#   are passed on to bin/config-cicd as usual.
 #
 # What it does:
 #   1. generates FILES realistic service configurations (30-60 lines of YAML, nested maps and lists, all valid)

@@ -91,7 +91,8 @@ final class AssessCommand implements Callable<Integer> {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
         destinations.forEach((f, file) -> AssessmentReports.write(outcome, f, file, cli.masker()));
-        ReportOutput.write(cli, AssessmentReports.render(outcome, format, ReportOutput.colour(options)), options);
+        ReportOutput.write(AssessmentReports.render(outcome, format, ReportOutput.colour(options.output())), options.output(),
+                cli.out());
         return outcome.failed() ? ErrorReporter.FINDINGS : ErrorReporter.OK;
     }
 

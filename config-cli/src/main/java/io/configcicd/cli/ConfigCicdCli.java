@@ -176,8 +176,7 @@ public final class ConfigCicdCli implements Runnable {
 
     /** The version in the jar's manifest, or "dev" when running from classes. */
     static String toolVersion() {
-        String v = ConfigCicdCli.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Main.toolVersion();
     }
 
     /** The version from the jar's manifest ({@code Implementation-Version}). */

@@ -1,9 +1,7 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,9 +31,6 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         this.stacktrace = stacktrace;
     }
 
-    static int exitCode(ErrorKind kind) {
-        return kind.exitCode();
-    }
 
     /** Usage errors: an unknown option, a missing or malformed value. */
     @Override
@@ -54,24 +49,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     int report(Exception e) {
-        if (e instanceof ConfigCicdException c) {
-            err.println("error: " + (c.origin().isKnown() ? c.origin() + ": " : "") + c.problem());
-            if (!c.hint().isEmpty()) {
-                err.println("hint: " + c.hint());
-            }
-            trace(e);
-            return exitCode(c.kind());
-        }
-        if (e instanceof UncheckedIOException io) {
-            err.println("error: " + io.getCause().getMessage());
-            err.println("hint: check that the configuration directory is readable");
-            trace(e);
-            return EXTERNAL;
-        }
-        err.println("error: internal error: " + e);
-        err.println("hint: rerun with --stacktrace and report the output");
-        trace(e);
-        return EXTERNAL;
+        return Failures.report(e, err, stacktrace.getAsBoolean());
     }
 
     private void trace(Exception e) {

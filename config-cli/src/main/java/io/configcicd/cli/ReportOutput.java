@@ -4,15 +4,17 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.repo.AtomicFiles;
 import io.configcicd.core.report.ReportFormat;
 import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What the commands that write reports share (validate, assess): the report format of {@code --format}, the
- * {@code --report FORMAT=FILE} destinations, colour only on a terminal, and the main output written to standard
- * output or atomically to {@code --output}.
+ * What the commands that write reports share (validate, validate --schema on its picocli-free path, assess): the
+ * report format of {@code --format}, the {@code --report FORMAT=FILE} destinations, colour only on a terminal, and
+ * the main output written to standard output or atomically to {@code --output}. Plain Java: no picocli type.
  */
 final class ReportOutput {
 
@@ -43,18 +45,18 @@ final class ReportOutput {
         return out;
     }
 
-    /** Writes the main output to {@code --output} (atomically) or to the command line's standard output. */
-    static void write(ConfigCicdCli cli, String text, CommonOptions options) {
-        if (options.output().isPresent()) {
-            AtomicFiles.write(options.output().get().toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
+    /** Writes the main output to {@code --output} (atomically) or to {@code out}, the command's standard output. */
+    static void write(String text, Optional<Path> output, PrintStream out) {
+        if (output.isPresent()) {
+            AtomicFiles.write(output.get().toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
         } else {
-            cli.out().print(text);
-            cli.out().flush();
+            out.print(text);
+            out.flush();
         }
     }
 
-    /** Colour only when the output is a terminal and NO_COLOR is not set. */
-    static boolean colour(CommonOptions options) {
-        return options.output().isEmpty() && System.console() != null && System.getenv("NO_COLOR") == null;
+    /** Colour only when the output is a terminal (no {@code --output}) and NO_COLOR is not set. */
+    static boolean colour(Optional<Path> output) {
+        return output.isEmpty() && System.console() != null && System.getenv("NO_COLOR") == null;
     }
 }

@@ -10,16 +10,10 @@ import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
-import io.configcicd.core.repo.AtomicFiles;
-import io.configcicd.core.repo.Settings;
-import io.configcicd.core.validate.ValidationResult;
-import io.configcicd.core.validate.schema.SchemaFiles;
 import io.configcicd.core.version.ConfigBackup;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,37 +81,35 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommonOptions options = cli.options();
-        ReportFormat format = reportFormat(options.formatName(), "--format");
-        Map<ReportFormat, Path> destinations = destinations();
-        Optional<Severity> threshold = Optional.ofNullable(failOn).map(ValidateCommand::severity);
+        if (schema != null) {
+            return new SchemaValidation(schema, files, options.formatName(), options.output(), Optional.ofNullable(failOn),
+                    reports, fix || commit != null || !environments.isEmpty() || allEnvironments).run(cli.out(), cli::masker);
+        }
+        ReportFormat format = ReportOutput.format(options.formatName(), "--format");
+        Map<ReportFormat, Path> destinations = ReportOutput.destinations(reports);
+        Optional<Severity> threshold = Optional.ofNullable(failOn).map(SchemaValidation::severity);
         PrintStream notes = format == ReportFormat.TEXT && options.output().isEmpty() ? cli.out() : cli.err();
-        Report report;
-        Severity failAt;
-        if (schema == null && java.nio.file.Files.isDirectory(options.configDir())) {
+        if (java.nio.file.Files.isDirectory(options.configDir())) {
             try (var manager = io.configcicd.core.api.ConfigurationManager.open(options.configDir())) {
                 cli.maskSecretsOf(manager);
             }
         }
-        if (schema != null) {
-            report = validateFiles();
-            failAt = threshold.orElse(Severity.ERROR);
-        } else {
-            if (!files.isEmpty()) {
-                throw ConfigCicdException.badInput("files given without --schema: " + files,
-                        "validate files with --schema SCHEMA FILE..., or a configuration directory with --config-dir");
-            }
-            ValidateOutcome outcome = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(), cli.env(),
-                    (dir, scope, name, label, now) -> new ConfigBackup().create(dir, scope, name, label, now).id())
-                    .validate(request(options, threshold));
-            ValidateNotes.fixes(outcome, notes);
-            if (verbose) {
-                ValidateNotes.verbose(outcome, notes);
-            }
-            report = outcome.report();
-            failAt = outcome.failOn();
+        if (!files.isEmpty()) {
+            throw ConfigCicdException.badInput("files given without --schema: " + files,
+                    "validate files with --schema SCHEMA FILE..., or a configuration directory with --config-dir");
         }
+        ValidateOutcome outcome = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(), cli.env(),
+                (dir, scope, name, label, now) -> new ConfigBackup().create(dir, scope, name, label, now).id())
+                .validate(request(options, threshold));
+        ValidateNotes.fixes(outcome, notes);
+        if (verbose) {
+            ValidateNotes.verbose(outcome, notes);
+        }
+        Report report = outcome.report();
+        Severity failAt = outcome.failOn();
         destinations.forEach((f, file) -> ReportFiles.write(report, f, file, cli.masker()));
-        write(ReportWriters.of(format, colour(options)).render(report), options);
+        ReportOutput.write(ReportWriters.of(format, ReportOutput.colour(options.output())).render(report),
+                options.output(), cli.out());
         boolean failed = report.findings().stream().anyMatch(f -> f.severity().atLeast(failAt));
         return failed ? ErrorReporter.FINDINGS : ErrorReporter.OK;
     }
@@ -137,62 +129,5 @@ final class ValidateCommand implements Callable<Integer> {
             request = request.withRevision(revision.get());
         }
         return threshold.map(request::withFailOn).orElse(request);
-    }
-
-    private Report validateFiles() {
-        if (files.isEmpty()) {
-            throw ConfigCicdException.badInput("--schema " + schema + " given without files", "add the files to validate: "
-                    + "validate --schema " + schema + " config/*.yaml");
-        }
-        if (fix || commit != null || !environments.isEmpty() || allEnvironments) {
-            throw ConfigCicdException.badInput("--schema validates files; --fix, --commit-hash and environments do not apply",
-                    "leave those options out, or validate the configuration directory without --schema");
-        }
-        ValidationResult result = SchemaFiles.validate(schema, files, Settings.defaults().limits());
-        return Report.of(ConfigCicdCli.toolVersion(), "validate --schema", "", List.of(SchemaFiles.ENVIRONMENT),
-                result.findings());
-    }
-
-    private Map<ReportFormat, Path> destinations() {
-        Map<ReportFormat, Path> out = new LinkedHashMap<>();
-        for (String r : reports) {
-            int eq = r.indexOf('=');
-            if (eq <= 0 || eq == r.length() - 1) {
-                throw ConfigCicdException.badInput("--report " + r + " is not FORMAT=FILE",
-                        "write for example --report junit=target/config-cicd.xml --report sarif=target/config-cicd.sarif");
-            }
-            out.put(reportFormat(r.substring(0, eq), "--report"), Path.of(r.substring(eq + 1)));
-        }
-        return out;
-    }
-
-    private static ReportFormat reportFormat(String text, String option) {
-        try {
-            return ReportFormat.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ConfigCicdException.badInput(option + ": " + e.getMessage(), "validate writes text, json, junit, sarif, "
-                    + "gitlab or github");
-        }
-    }
-
-    private static Severity severity(String text) {
-        try {
-            return Severity.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ConfigCicdException.badInput("--fail-on: " + e.getMessage(), "use info, warning, error or critical");
-        }
-    }
-
-    private void write(String text, CommonOptions options) {
-        if (options.output().isPresent()) {
-            AtomicFiles.write(options.output().get().toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
-        } else {
-            cli.out().print(text);
-            cli.out().flush();
-        }
-    }
-
-    private static boolean colour(CommonOptions options) {
-        return options.output().isEmpty() && System.console() != null && System.getenv("NO_COLOR") == null;
     }
 }

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonTrees {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = CompactNodes.INSTANCE;
 
     private JsonTrees() {
     }

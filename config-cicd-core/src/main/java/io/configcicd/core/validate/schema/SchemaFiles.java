@@ -27,6 +27,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +37,10 @@ import tools.jackson.databind.JsonNode;
  * configuration that does not follow the configuration-directory layout ({@code config-cicd validate --schema S
  * FILE...}).
  *
- * <p>The schema is read and compiled once ({@link #compile}); the files are then parsed and validated in parallel.
+ * <p>The schema is read and compiled once ({@link #compile}); the files are parsed and validated in parallel. With
+ * {@link #validate(Path, List, List, LoadLimits)} the schema is compiled on a thread of its own while the files are
+ * already being parsed (in a short run both take about as long); the files parsed before it is ready are validated
+ * once it is. An invalid schema still fails the whole validation with its own error.
  * Every problem with a file is a {@link Finding} in environment {@value #ENVIRONMENT}: rule {@value #SCHEMA_RULE}
  * for a schema violation, at the file:line:column of the offending value (see {@link ErrorTranslator}), rule
  * {@value #PARSE_RULE} for a file that cannot be read or parsed, at the line the parser reports. So one bad file
@@ -55,6 +61,11 @@ public final class SchemaFiles {
     public static final String SCHEMA_RULE = JsonSchemaRule.ID;
     /** Rule id of a file that cannot be read or parsed. */
     public static final String PARSE_RULE = "parse";
+
+    /** From this many files on, the schema is compiled on a thread of its own while the first files are parsed. */
+    private static final int OVERLAP_MIN_FILES = 8;
+    /** How many files may be parsed before the schema is compiled; their trees are kept until it is. */
+    private static final int PARSE_AHEAD = 2048;
 
     private final String schemaName;
     private final SchemaSet.Document main;
@@ -86,7 +97,57 @@ public final class SchemaFiles {
      * without being listed.
      */
     public static ValidationResult validate(Path schema, List<Path> referenced, List<Path> files, LoadLimits limits) {
-        return compile(schema, referenced).validate(files, limits);
+        if (files.size() < OVERLAP_MIN_FILES) {
+            return compile(schema, referenced).validate(files, limits);
+        }
+        CompletableFuture<SchemaFiles> compiled = compileInBackground(schema, referenced);
+        List<Checked> checked;
+        try {
+            checked = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
+                Parsed parsed = Parsed.of(files.get(i), limits);
+                SchemaFiles s = i < PARSE_AHEAD ? compiled.getNow(null) : await(compiled);
+                return s == null ? new Checked(parsed, List.of()) : new Checked(null, s.check(parsed));
+            }).toList();
+        } catch (RuntimeException e) {
+            await(compiled); // a schema that does not compile is the error to report, as without the overlap
+            throw e;
+        }
+        SchemaFiles s = await(compiled);
+        return new ValidationResult(checked.parallelStream()
+                .flatMap(c -> c.pending() == null ? c.findings().stream() : s.check(c.pending()).stream()).toList());
+    }
+
+    /** A file parsed before the schema was compiled ({@code pending}), or the findings of one checked after. */
+    private record Checked(Parsed pending, List<Finding> findings) {
+    }
+
+    private static CompletableFuture<SchemaFiles> compileInBackground(Path schema, List<Path> referenced) {
+        CompletableFuture<SchemaFiles> compiled = new CompletableFuture<>();
+        Thread compiler = new Thread(() -> {
+            try {
+                compiled.complete(compile(schema, referenced));
+            } catch (Throwable t) {
+                compiled.completeExceptionally(t);
+            }
+        }, "config-cicd-schema");
+        compiler.setDaemon(true);
+        compiler.start();
+        return compiled;
+    }
+
+    /** The schema, or the exception that compiling it threw, as it was thrown. */
+    private static SchemaFiles await(CompletableFuture<SchemaFiles> compiled) {
+        try {
+            return compiled.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof java.lang.Error r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Reads and compiles a schema with the default secret keys, for validating any number of file sets. */
@@ -114,23 +175,43 @@ public final class SchemaFiles {
      * validated and dropped in one step; every problem with a file is a finding, never an exception.
      */
     public ValidationResult validate(List<Path> files, LoadLimits limits) {
-        return new ValidationResult(files.parallelStream().flatMap(f -> check(f, limits).stream()).toList());
+        return new ValidationResult(files.parallelStream().flatMap(f -> check(Parsed.of(f, limits)).stream()).toList());
+    }
+
+    /**
+     * One file, parsed: its tree, or the finding that says why it has none.
+     *
+     * @param tree    the file's tree, null when it could not be parsed
+     * @param problem the finding about a file that could not be parsed, null when it was
+     */
+    private record Parsed(ConfigNode tree, Finding problem) {
+
+        static Parsed of(Path file, LoadLimits limits) {
+            String name = displayName(file);
+            try {
+                return new Parsed(parse(file, name, limits), null);
+            } catch (ConfigCicdException e) {
+                Origin at = e.origin().isKnown() ? e.origin() : Origin.file(name);
+                return failed(at, e.problem() + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
+            } catch (NoSuchFileException e) {
+                return failed(Origin.file(name), "file not found");
+            } catch (IOException e) {
+                return failed(Origin.file(name), "cannot be read: " + ioReason(e));
+            }
+        }
+
+        private static Parsed failed(Origin at, String message) {
+            return new Parsed(null, new Finding(PARSE_RULE, Severity.ERROR, ENVIRONMENT, ConfigPath.root(), at, message,
+                    Optional.empty()));
+        }
     }
 
     /** The findings of one file: why it cannot be parsed, or what the schema says about it. */
-    private List<Finding> check(Path file, LoadLimits limits) {
-        String name = displayName(file);
-        ConfigNode tree;
-        try {
-            tree = parse(file, name, limits);
-        } catch (ConfigCicdException e) {
-            Origin at = e.origin().isKnown() ? e.origin() : Origin.file(name);
-            return parseFinding(at, e.problem() + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
-        } catch (NoSuchFileException e) {
-            return parseFinding(Origin.file(name), "file not found");
-        } catch (IOException e) {
-            return parseFinding(Origin.file(name), "cannot be read: " + ioReason(e));
+    private List<Finding> check(Parsed parsed) {
+        if (parsed.tree() == null) {
+            return List.of(parsed.problem());
         }
+        ConfigNode tree = parsed.tree();
         Set<Violation> violations = new LinkedHashSet<>();
         for (Error error : main.schema().validate(JsonTrees.toJson(tree))) {
             violations.add(translator.translate(tree, error));
@@ -141,11 +222,6 @@ public final class SchemaFiles {
                     Optional.empty()));
         }
         return out;
-    }
-
-    private static List<Finding> parseFinding(Origin at, String message) {
-        return List.of(new Finding(PARSE_RULE, Severity.ERROR, ENVIRONMENT, ConfigPath.root(), at, message,
-                Optional.empty()));
     }
 
     private static ConfigNode parse(Path file, String name, LoadLimits limits) throws IOException {

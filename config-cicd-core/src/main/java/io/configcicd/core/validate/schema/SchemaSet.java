@@ -1,11 +1,13 @@
 package io.configcicd.core.validate.schema;
 
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.resource.InputStreamSource;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Origin;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The schema documents of a configuration directory, compiled with networknt's {@link SchemaRegistry}.
@@ -24,20 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
  * against another document's {@code $id}) is found by its last path segment when that is the name of a
  * document in {@code schemas/}, so {@code {"$ref": "common.schema.json#/$defs/port"}} works whether or not the
  * documents declare an {@code $id}. Nothing is fetched from the network.
+ *
+ * <p>The registry gets the documents as the trees they are ({@link TreeReader}), not as text to parse again, and
+ * reads the meta-schemas without a Jackson {@code ObjectMapper}, whose construction would dominate a short run.
  */
 final class SchemaSet {
 
     static final String BASE = "file:///schemas/";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One compiled document: its file name (relative, {@code schemas/x.json}), its tree and its schema. */
     record Document(String file, JsonNode tree, Schema schema) {
     }
 
     private final Map<String, String> fileByIri = new LinkedHashMap<>();
-    private final Map<String, String> textByIri = new LinkedHashMap<>();
-    private final Map<String, String> textByName = new LinkedHashMap<>();
+    private final Map<String, JsonNode> treeByName = new LinkedHashMap<>();
     private final Map<String, JsonNode> treeByIri = new LinkedHashMap<>();
     private final List<Document> documents = new ArrayList<>();
 
@@ -49,7 +50,7 @@ final class SchemaSet {
     SchemaSet(Map<String, JsonNode> trees) {
         trees.forEach(this::register);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemas(this::lookup));
+                b -> b.nodeReader(TreeReader.INSTANCE).resourceLoaders(loaders -> loaders.add(this::lookup)));
         trees.forEach((file, tree) -> documents.add(new Document(file, tree, compile(registry, file, tree))));
     }
 
@@ -57,26 +58,25 @@ final class SchemaSet {
         if (!tree.isObject() && !tree.isBoolean()) {
             throw invalid(file, "a schema is a JSON object or a boolean, not " + tree.getNodeType().name().toLowerCase());
         }
-        String text = JSON.writeValueAsString(tree);
         String name = fileName(file);
-        put(BASE + name, file, text, tree);
-        textByName.put(name, text);
-        idOf(tree).ifPresent(id -> put(stripFragment(id), file, text, tree));
+        put(BASE + name, file, tree);
+        treeByName.put(name, tree);
+        idOf(tree).ifPresent(id -> put(stripFragment(id), file, tree));
     }
 
-    private void put(String iri, String file, String text, JsonNode tree) {
+    private void put(String iri, String file, JsonNode tree) {
         fileByIri.put(iri, file);
-        textByIri.put(iri, text);
         treeByIri.put(iri, tree);
     }
 
-    /** The schema text for an absolute IRI, or null to let the registry look further (meta-schemas). */
-    private String lookup(String iri) {
-        String exact = textByIri.get(stripFragment(iri));
-        if (exact != null) {
-            return exact;
+    /** The document an absolute IRI names, or null to let the registry look further (meta-schemas). */
+    private InputStreamSource lookup(AbsoluteIri iri) {
+        String base = stripFragment(iri.toString());
+        JsonNode tree = treeByIri.get(base);
+        if (tree == null) {
+            tree = treeByName.get(lastSegment(base));
         }
-        return textByName.get(lastSegment(stripFragment(iri)));
+        return tree == null ? null : TreeReader.source(tree);
     }
 
     private Schema compile(SchemaRegistry registry, String file, JsonNode tree) {
@@ -130,7 +130,7 @@ final class SchemaSet {
     Optional<String> fileOf(String iri) {
         String base = stripFragment(iri);
         String file = fileByIri.get(base);
-        if (file == null && textByName.containsKey(lastSegment(base))) {
+        if (file == null && treeByName.containsKey(lastSegment(base))) {
             file = fileByIri.get(BASE + lastSegment(base));
         }
         return Optional.ofNullable(file);

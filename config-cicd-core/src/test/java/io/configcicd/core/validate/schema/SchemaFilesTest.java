@@ -350,4 +350,41 @@ class SchemaFilesTest {
         assertThat(result.findings()).extracting(f -> f.origin().file()).doesNotHaveDuplicates();
         assertThat(result.findings()).allSatisfy(f -> assertThat(f.origin().line()).isEqualTo(3));
     }
+
+    @Test
+    void manyFilesGiveTheSameFindingsWhileTheSchemaCompilesBesideTheirParsing() throws IOException {
+        Path schema = write("schema.json", SCHEMA);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String body = switch (i % 4) {
+                case 0 -> VALID_YAML;
+                case 1 -> "name: s" + i + "\nserver:\n  port: " + (70000 + i) + "\n";
+                case 2 -> "name: [unclosed\n";
+                default -> "server: {}\n";
+            };
+            files.add(write("many/f" + i + ".yaml", body));
+        }
+
+        ValidationResult overlapped = SchemaFiles.validate(schema, files, LoadLimits.DEFAULT);
+        ValidationResult oneByOne = SchemaFiles.compile(schema, List.of()).validate(files, LoadLimits.DEFAULT);
+
+        assertThat(overlapped.findings()).hasSize(45).containsExactlyElementsOf(oneByOne.findings());
+        assertThat(overlapped.forRule("parse")).hasSize(15);
+    }
+
+    @Test
+    void aSchemaThatIsNotValidJsonSchemaIsBadInputWhateverManyFilesAreGiven() throws IOException {
+        Path schema = write("bad.schema.json", "{\"type\": 12}");
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            files.add(write("many/f" + i + ".yaml", i % 2 == 0 ? VALID_YAML : "name: [unclosed\n"));
+        }
+        files.add(dir.resolve("absent.yaml"));
+
+        assertThatThrownBy(() -> SchemaFiles.validate(schema, files, LoadLimits.DEFAULT))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.getMessage()).contains(name("bad.schema.json")).contains("not a valid JSON Schema");
+                });
+    }
 }
