@@ -4,6 +4,7 @@ import io.configcicd.core.impact.AssessOutcome;
 import io.configcicd.core.impact.AssessRequest;
 import io.configcicd.core.impact.AssessmentService;
 import io.configcicd.core.impact.RiskLevel;
+import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.AssessmentReports;
 import io.configcicd.core.report.ReportFormat;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ public class AssessMojo extends AbstractConfigMojo {
     public static final String CHANGED_KEYS_PROPERTY = "config.changedKeys";
 
     /**
-     * The lowest risk level that fails the build: {@code low}, {@code medium}, {@code high} or {@code critical}.
-     * Not set: the assessment is reported and the build does not fail on risk.
+     * The lowest risk level that fails the build: {@code low}, {@code medium}, {@code high} or {@code critical}
+     * (or the severity of the same rank: info, warning, error). Not set: the build does not fail on risk.
      */
     @Parameter(property = "config.failOn")
     private String failOn;
@@ -97,6 +98,22 @@ public class AssessMojo extends AbstractConfigMojo {
         }
     }
 
+    /**
+     * {@code failOn} as a risk level; a severity (info, warning, error) stands for the level of the same rank, so one
+     * {@code -Dconfig.failOn} serves {@code config:validate} and {@code config:assess} in the same build.
+     */
+    static RiskLevel threshold(String text) {
+        try {
+            return RiskLevel.parse(text);
+        } catch (IllegalArgumentException notALevel) {
+            try {
+                return RiskLevel.of(Severity.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw notALevel;
+            }
+        }
+    }
+
     /** The core's request from the parameters; a bad {@code failOn} fails naming the parameter. */
     private AssessRequest request(Path dir) throws MojoFailureException {
         AssessRequest request = AssessRequest.of(dir).withEnvironments(environments());
@@ -110,7 +127,7 @@ public class AssessMojo extends AbstractConfigMojo {
         if (deploymentId != null && !deploymentId.isBlank()) {
             request = request.withDeploymentId(deploymentId.trim());
         }
-        Optional<RiskLevel> threshold = parameter(failOn, "failOn", "config.failOn", RiskLevel::parse);
+        Optional<RiskLevel> threshold = parameter(failOn, "failOn", "config.failOn", AssessMojo::threshold);
         if (threshold.isPresent()) {
             request = request.withFailOn(threshold.get());
         }

@@ -3,6 +3,7 @@ package io.configcicd.maven;
 import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.impact.RiskLevel;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
@@ -59,7 +60,7 @@ public class ValidateMojo extends AbstractConfigMojo {
         if (revision.isPresent()) {
             request = request.withRevision(revision.get());
         }
-        Optional<Severity> threshold = parameter(failOn, "failOn", "config.failOn", Severity::parse);
+        Optional<Severity> threshold = parameter(failOn, "failOn", "config.failOn", ValidateMojo::threshold);
         if (threshold.isPresent()) {
             request = request.withFailOn(threshold.get());
         }
@@ -80,6 +81,22 @@ public class ValidateMojo extends AbstractConfigMojo {
         }
         if (outcome.failed()) {
             throw new MojoFailureException(FindingLines.failure(outcome));
+        }
+    }
+
+    /**
+     * {@code failOn} as a severity; a risk level (low, medium, high) stands for the severity of the same rank, so one
+     * {@code -Dconfig.failOn} serves {@code config:validate} and {@code config:assess} in the same build.
+     */
+    static Severity threshold(String text) {
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException notASeverity) {
+            try {
+                return RiskLevel.parse(text).severity();
+            } catch (IllegalArgumentException e) {
+                throw notASeverity;
+            }
         }
     }
 }

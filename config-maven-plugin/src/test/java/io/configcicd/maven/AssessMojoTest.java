@@ -227,16 +227,25 @@ class AssessMojoTest {
     @Basedir("/unit/no-configuration")
     @InjectMojo(goal = "assess")
     @MojoParameter(name = "configDir", value = CONFIG_DIR)
-    @MojoParameter(name = "failOn", value = "error")
-    void severityAsFailOnNamesTheParameterAndTheRiskLevels(AssessMojo mojo) throws Exception {
+    @MojoParameter(name = "failOn", value = "loud")
+    void anUnknownFailOnNamesTheParameterAndTheRiskLevels(AssessMojo mojo) throws Exception {
         criticalChange();
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<failOn> (config.failOn)")
-                .hasMessageContaining("'error'")
+                .hasMessageContaining("'loud'")
                 .hasMessageContaining("low, medium, high or critical");
         assertThat(reports()).doesNotExist();
+    }
+
+    @Test
+    void aSeverityAsFailOnMeansTheRiskLevelOfTheSameRankSoValidateAndAssessShareTheProperty() {
+        assertThat(AssessMojo.threshold("error")).isEqualTo(io.configcicd.core.impact.RiskLevel.HIGH);
+        assertThat(AssessMojo.threshold("Critical")).isEqualTo(io.configcicd.core.impact.RiskLevel.CRITICAL);
+        assertThat(ValidateMojo.threshold("high")).isEqualTo(io.configcicd.core.model.Severity.ERROR);
+        assertThat(ValidateMojo.threshold("warning")).isEqualTo(io.configcicd.core.model.Severity.WARNING);
+        assertThatThrownBy(() -> ValidateMojo.threshold("loud")).hasMessageContaining("info, warning, error");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.model.Severity;
 import java.util.Locale;
 
 /** How risky a configuration change is, in rising order. */
@@ -31,6 +32,29 @@ public enum RiskLevel {
     /** Lower-case word: low, medium, high, critical. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The severity of a finding that stands for a change of this risk in the validation report formats: LOW info,
+     * MEDIUM warning, HIGH error, CRITICAL critical.
+     */
+    public Severity severity() {
+        return switch (this) {
+            case LOW -> Severity.INFO;
+            case MEDIUM -> Severity.WARNING;
+            case HIGH -> Severity.ERROR;
+            case CRITICAL -> Severity.CRITICAL;
+        };
+    }
+
+    /** The level of the same rank as a severity: the inverse of {@link #severity()}. */
+    public static RiskLevel of(Severity severity) {
+        for (RiskLevel l : values()) {
+            if (l.severity() == severity) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("no risk level for " + severity);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
 import io.configcicd.core.impact.RiskLevel;
 import io.configcicd.core.model.Origin;
-import io.configcicd.core.model.Severity;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.validate.Finding;
 import java.nio.file.Path;
@@ -75,23 +74,13 @@ public final class AssessmentReports {
         for (Assessment a : outcome.assessments()) {
             environments.add(a.environment());
             for (AssessedChange c : a.changes()) {
-                findings.add(new Finding(RULE_PREFIX + c.risk().word(), severity(c.risk()), a.environment(),
+                findings.add(new Finding(RULE_PREFIX + c.risk().word(), c.risk().severity(), a.environment(),
                         c.path(), c.origin().orElse(Origin.UNKNOWN), describe(c) + ": " + c.risk()
                         + " (" + String.join("; ", c.reasons()) + ")", Optional.empty()));
             }
             findings.addAll(a.introducedFindings());
         }
         return Report.of(outcome.version(), "assess", outcome.pathPrefix(), environments, findings);
-    }
-
-    /** The severity of a finding that shows a change of this risk. */
-    public static Severity severity(RiskLevel risk) {
-        return switch (risk) {
-            case LOW -> Severity.INFO;
-            case MEDIUM -> Severity.WARNING;
-            case HIGH -> Severity.ERROR;
-            case CRITICAL -> Severity.CRITICAL;
-        };
     }
 
     /** {@code modified svc.port: 8080 -> 8081}, {@code secret rotated} for a secret. */
