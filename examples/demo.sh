@@ -98,13 +98,19 @@ unset CONFIG_CICD_KEY
 
 heading "Assess a commit: the configuration in git, one commit that moves a port and turns on a feature"
 (
-  cd "$work" && git init -q -b main && git add -A && git -c user.name=demo -c user.email=demo@example.com commit -q -m "as deployed"
+  cd "$work" && mkdir -p src/kgot
+  # the service's code, and the settings that let assess name the lines that read a changed key
+  printf 'class KgotServer {\n    int port = config.getInt("services.kgot_service.port");\n}\n' > src/kgot/KgotServer.java
+  printf '\nimpact:\n  consumers: ["src/**/*.java"]\n' >> configuration/config-cicd.yaml
+  git init -q -b main && git add -A && git -c user.name=demo -c user.email=demo@example.com commit -q -m "as deployed"
   sed -i 's/^    port: 8081$/    port: 8181/' configuration/global/base.yaml
   sed -i 's/^  experimental_features: false$/  experimental_features: true/' configuration/global/base.yaml
   git add -A && git -c user.name=demo -c user.email=demo@example.com commit -q -m "kgot on 8181, experiments on"
 )
 fails "The risk of the last commit for production (exit 1 at --fail-on high)" \
   assess --environment production --fail-on high
+run "The same as Markdown, for a pull-request comment or a job summary" \
+  assess --environment production --format markdown
 
 fails "Bad input is reported clearly, with exit code 2" get --scope global --name prod --path kgot
 printf '{\n  "kgot": {\n    "reasoning_depth": 4,\n  }\n}\n' > "$cfg/environments/staging.json"
