@@ -4,6 +4,7 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.repo.Settings;
+import io.configcicd.core.repo.SettingsEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -79,9 +80,10 @@ public final class ConsumerScan {
         if (node == null || node.isNull()) {
             return none();
         }
-        RiskEntry impact = RiskEntry.of(node, "impact", settings.raw().origin(), EXAMPLE);
+        SettingsEntry impact = new SettingsEntry(SettingsEntry.mapping(node, "impact", settings.raw().origin(), EXAMPLE),
+                "impact");
         impact.onlyFields(Set.of("consumers", "max_references"));
-        List<String> globs = impact.has("consumers") ? impact.strings("consumers", EXAMPLE) : List.of();
+        List<String> globs = impact.has("consumers") ? impact.nonBlankStrings("consumers", EXAMPLE) : List.of();
         int max = DEFAULT_MAX_REFERENCES;
         if (impact.has("max_references")) {
             ConfigNode n = impact.node("max_references");

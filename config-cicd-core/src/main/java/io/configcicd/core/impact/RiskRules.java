@@ -103,7 +103,7 @@ public final class RiskRules {
         List<TestRule> tests = new ArrayList<>();
         for (RiskEntry e : entries(risk, "tests", TEST_EXAMPLE)) {
             e.onlyFields(Set.of("path", "tests"));
-            tests.add(new TestRule(e.glob("path", TEST_EXAMPLE), e.strings("tests", TEST_EXAMPLE)));
+            tests.add(new TestRule(e.glob("path", TEST_EXAMPLE), e.nonBlankStrings("tests", TEST_EXAMPLE)));
         }
         tests.addAll(DefaultRules.TESTS);
         RiskLevel fallback = risk.has("default_level") ? risk.level("default_level", "default_level: medium")
@@ -123,7 +123,7 @@ public final class RiskRules {
         return new RiskModifiers(
                 m.bool("protected_raise", d.protectedRaise(), "protected_raise: true"),
                 m.bool("development_lower", d.developmentLower(), "development_lower: true"),
-                m.has("lowered_environments") ? m.strings("lowered_environments", "lowered_environments: [development]")
+                m.has("lowered_environments") ? m.nonBlankStrings("lowered_environments", "lowered_environments: [development]")
                         : d.loweredEnvironments(),
                 m.fraction("numeric_cut_raise", d.numericCutRaise(), "numeric_cut_raise: 0.5"),
                 m.bool("removal_raise", d.removalRaise(), "removal_raise: true"),
