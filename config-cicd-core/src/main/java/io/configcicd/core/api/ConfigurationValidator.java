@@ -2,18 +2,12 @@ package io.configcicd.core.api;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
-import io.configcicd.core.model.Severity;
-import io.configcicd.core.validate.Finding;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Function;
 import io.configcicd.core.model.ConfigMap;
-import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Scope;
-import java.util.Optional;
-import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.model.Severity;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.validate.EnvironmentFilter;
+import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.RuleContext;
 import io.configcicd.core.validate.ValidationEngine;
 import io.configcicd.core.validate.ValidationResult;
@@ -26,9 +20,13 @@ import io.configcicd.core.validate.rules.ValidationSettings;
 import io.configcicd.core.validate.schema.JsonSchemaRule;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The validator of a configuration directory (the original design's {@code ConfigurationValidator}): the rules
@@ -197,18 +195,7 @@ public final class ConfigurationValidator {
 
         @Override
         public Map<String, ConfigMap> schemaDocuments() {
-            ConfigDirectory directory = manager.directory();
-            Map<String, ConfigMap> out = new LinkedHashMap<>();
-            for (String file : directory.schemaDocuments()) {
-                try {
-                    out.put(file, directory.document(file));
-                } catch (ConfigCicdException e) {
-                    throw ConfigCicdException.badInput(e.origin().isKnown() ? e.origin() : Origin.file(file),
-                            "schema document " + file + " cannot be read: " + e.problem(),
-                            e.hint().isEmpty() ? "write the schema as JSON or YAML" : e.hint());
-                }
-            }
-            return out;
+            return JsonSchemaRule.documents(manager.directory());
         }
 
         @Override

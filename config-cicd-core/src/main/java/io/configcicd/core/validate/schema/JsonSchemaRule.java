@@ -53,7 +53,7 @@ public final class JsonSchemaRule implements ValidationRule {
      *                             a valid JSON Schema
      */
     public JsonSchemaRule(ConfigDirectory directory, boolean strict) {
-        this(read(directory), new SecretMasker(directory.settings().secretKeys()), strict);
+        this(json(documents(directory)), new SecretMasker(directory.settings().secretKeys()), strict);
     }
 
     /**
@@ -64,9 +64,7 @@ public final class JsonSchemaRule implements ValidationRule {
      * @throws ConfigCicdException bad input naming the file when a document is not a valid JSON Schema
      */
     public static JsonSchemaRule of(Map<String, ConfigMap> documents, List<String> secretKeys, boolean strict) {
-        Map<String, JsonNode> json = new LinkedHashMap<>();
-        documents.forEach((file, tree) -> json.put(file, JsonTrees.toJson(tree)));
-        return new JsonSchemaRule(json, new SecretMasker(secretKeys), strict);
+        return new JsonSchemaRule(json(documents), new SecretMasker(secretKeys), strict);
     }
 
     JsonSchemaRule(Map<String, JsonNode> documents, SecretMasker masker, boolean strict) {
@@ -76,20 +74,29 @@ public final class JsonSchemaRule implements ValidationRule {
         this.strict = strict;
     }
 
-    private static Map<String, JsonNode> read(ConfigDirectory directory) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
+    /**
+     * The schema documents of a configuration directory ({@code schemas/*}) by file name, in name order.
+     *
+     * @throws ConfigCicdException bad input naming the file when one cannot be read
+     */
+    public static Map<String, ConfigMap> documents(ConfigDirectory directory) {
+        Map<String, ConfigMap> out = new LinkedHashMap<>();
         for (String file : directory.schemaDocuments()) {
-            ConfigMap tree;
             try {
-                tree = directory.document(file);
+                out.put(file, directory.document(file));
             } catch (ConfigCicdException e) {
                 throw ConfigCicdException.badInput(e.origin().isKnown() ? e.origin() : Origin.file(file),
                         "schema document " + file + " cannot be read: " + e.problem(),
                         e.hint().isEmpty() ? "write the schema as JSON or YAML" : e.hint());
             }
-            out.put(file, JsonTrees.toJson(tree));
         }
         return out;
+    }
+
+    private static Map<String, JsonNode> json(Map<String, ConfigMap> documents) {
+        Map<String, JsonNode> json = new LinkedHashMap<>();
+        documents.forEach((file, tree) -> json.put(file, JsonTrees.toJson(tree)));
+        return json;
     }
 
     @Override
