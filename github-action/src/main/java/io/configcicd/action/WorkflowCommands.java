@@ -1,5 +1,6 @@
 package io.configcicd.action;
 
+import io.configcicd.core.report.GithubWorkflowCommands;
 import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
@@ -28,7 +29,7 @@ final class WorkflowCommands {
      */
     static void addMasks(List<String> secrets, PrintStream out) {
         for (String line : maskLines(secrets)) {
-            out.println("::add-mask::" + escapeData(line));
+            out.println("::add-mask::" + GithubWorkflowCommands.escapeData(line));
         }
         out.flush();
     }
@@ -51,18 +52,7 @@ final class WorkflowCommands {
      * empty, the line and column when they are 0.
      */
     static String annotation(String level, String file, int line, int column, String title, String message) {
-        StringBuilder sb = new StringBuilder("::").append(level).append(' ');
-        if (!file.isEmpty()) {
-            sb.append("file=").append(escapeProperty(file)).append(',');
-            if (line > 0) {
-                sb.append("line=").append(line).append(',');
-                if (column > 0) {
-                    sb.append("col=").append(column).append(',');
-                }
-            }
-        }
-        sb.append("title=").append(escapeProperty(title));
-        return sb.append("::").append(escapeData(message)).toString();
+        return GithubWorkflowCommands.annotation(level, file, line, column, title, message);
     }
 
     /**
@@ -86,15 +76,5 @@ final class WorkflowCommands {
     /** An annotation without a location. */
     static String annotation(String level, String title, String message) {
         return annotation(level, "", 0, 0, title, message);
-    }
-
-    /** The message after {@code ::}: % as %25, CR as %0D, LF as %0A. */
-    static String escapeData(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-    }
-
-    /** A property value: as data, and also : as %3A and , as %2C. */
-    static String escapeProperty(String text) {
-        return escapeData(text).replace(":", "%3A").replace(",", "%2C");
     }
 }

@@ -27,20 +27,9 @@ final class GithubAnnotationsWriter implements ReportWriter {
     }
 
     static String command(Report report, Finding f) {
-        StringBuilder sb = new StringBuilder("::").append(level(f.severity())).append(' ');
-        String file = report.repositoryPath(f.origin());
-        if (!file.isEmpty()) {
-            sb.append("file=").append(escapeProperty(file)).append(',');
-            if (f.origin().line() > 0) {
-                sb.append("line=").append(f.origin().line()).append(',');
-                if (f.origin().column() > 0) {
-                    sb.append("col=").append(f.origin().column()).append(',');
-                }
-            }
-        }
-        sb.append("title=").append(escapeProperty(f.ruleId()));
         String env = f.environment().isEmpty() ? "" : f.environment() + ": ";
-        return sb.append("::").append(escapeData(env + ReportSupport.messageWithFix(f))).toString();
+        return GithubWorkflowCommands.annotation(level(f.severity()), report.repositoryPath(f.origin()),
+                f.origin().line(), f.origin().column(), f.ruleId(), env + ReportSupport.messageWithFix(f));
     }
 
     static String level(Severity severity) {
@@ -51,13 +40,11 @@ final class GithubAnnotationsWriter implements ReportWriter {
         };
     }
 
-    /** The message after {@code ::}: % as %25, CR as %0D, LF as %0A. */
     static String escapeData(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return GithubWorkflowCommands.escapeData(text);
     }
 
-    /** A property value: as data, and also : as %3A and , as %2C. */
     static String escapeProperty(String text) {
-        return escapeData(text).replace(":", "%3A").replace(",", "%2C");
+        return GithubWorkflowCommands.escapeProperty(text);
     }
 }
