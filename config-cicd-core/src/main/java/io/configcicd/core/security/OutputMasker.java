@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,10 @@ import java.util.regex.Pattern;
  *   <li>URL-encoded ({@link URLEncoder} with UTF-8, and the same with {@code %20} for spaces);</li>
  *   <li>JSON-escaped (quote, backslash and control characters escaped, other characters raw or as {@code \}{@code uXXXX}).</li>
  * </ul>
+ *
+ * <p>Every masker but {@link #none()} also masks the password of every URL by its shape ({@code scheme://user:******@host}),
+ * whether or not the password is a known secret: a connection string of an old revision, or one that a rule quotes,
+ * then never shows its password.
  *
  * <p>Values shorter than {@value #MIN_LENGTH} characters are ignored: masking every {@code "no"} or {@code "42"} in
  * an output would hide ordinary text and tell a reader which short words are secrets. Booleans and nulls are never
@@ -56,23 +61,35 @@ public final class OutputMasker {
     /** Fragments of a secret inside a longer base64 text shorter than this are not masked. */
     private static final int MIN_FRAGMENT = 8;
 
-    private static final OutputMasker NONE = new OutputMasker(Set.of(), List.of());
+    private static final OutputMasker NONE = new OutputMasker(Set.of(), List.of(), false);
+
+    private static final OutputMasker SHAPES_ONLY = new OutputMasker(Set.of(), List.of(), true);
 
     private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.-]*:-(.*)}", Pattern.DOTALL);
 
     private final Automaton automaton;
     private final int variantCount;
     private final List<String> values;
+    private final boolean urlPasswords;
 
-    private OutputMasker(Set<String> variants, List<String> values) {
+    private OutputMasker(Set<String> variants, List<String> values, boolean urlPasswords) {
         this.automaton = new Automaton(variants);
         this.variantCount = variants.size();
         this.values = List.copyOf(values);
+        this.urlPasswords = urlPasswords;
     }
 
-    /** A masker that knows no secrets and returns every text unchanged. */
+    /**
+     * A masker that knows no secrets and returns every text unchanged, URL passwords included: what an output
+     * shows after an explicit {@code --reveal} that access control allowed.
+     */
     public static OutputMasker none() {
         return NONE;
+    }
+
+    /** A masker that knows no secrets but masks the password of every URL by its shape. */
+    public static OutputMasker urlPasswordsOnly() {
+        return SHAPES_ONLY;
     }
 
     /** @param secrets decides which keys hold secrets */
@@ -94,8 +111,80 @@ public final class OutputMasker {
         return values;
     }
 
-    /** The text with every known secret, in every form, replaced by {@value SecretMasker#MASK}. */
+    /**
+     * A masker of the secrets of both this masker and {@code other}; it masks URL passwords when either does.
+     * For an output that shows values of several revisions: the secrets of each revision it read are added.
+     */
+    public OutputMasker with(OutputMasker other) {
+        if (other.variantCount == 0 && (urlPasswords || !other.urlPasswords)) {
+            return this;
+        }
+        if (variantCount == 0 && (other.urlPasswords || !urlPasswords)) {
+            return other;
+        }
+        Set<String> all = new LinkedHashSet<>(values);
+        all.addAll(other.values);
+        return of(all, urlPasswords || other.urlPasswords);
+    }
+
+    /** The masker of these plain values, each in all its forms. */
+    private static OutputMasker of(Set<String> values, boolean urlPasswords) {
+        Set<String> variants = new LinkedHashSet<>();
+        for (String v : values) {
+            Forms.addAll(v, variants);
+        }
+        variants.removeIf(v -> v.length() < MIN_LENGTH);
+        if (variants.isEmpty()) {
+            return urlPasswords ? SHAPES_ONLY : NONE;
+        }
+        return new OutputMasker(variants, List.copyOf(values), urlPasswords);
+    }
+
+    /** The text with every known secret, in every form, and every URL password replaced by {@value SecretMasker#MASK}. */
     public String mask(String text) {
+        String masked = maskSecrets(text);
+        return urlPasswords ? UrlPasswords.mask(masked) : masked;
+    }
+
+    /**
+     * A copy of a value with the text of each scalar masked as {@link #mask(String)} masks it; a scalar whose text
+     * changes becomes a string (the mask is no number). Origins are kept; the values a node overrode are dropped
+     * when anything inside it changed. The same instance when nothing needs masking.
+     */
+    public ConfigNode mask(ConfigNode value) {
+        if (this == NONE) {
+            return value;
+        }
+        if (value instanceof ConfigMap m) {
+            ConfigMap.Builder b = ConfigMap.builder(m.origin());
+            boolean changed = false;
+            for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
+                ConfigNode v = mask(e.getValue());
+                changed |= v != e.getValue();
+                b.put(e.getKey(), v, m.keyOrigin(e.getKey()));
+            }
+            return changed ? b.build() : m;
+        }
+        if (value instanceof ConfigList l) {
+            List<ConfigNode> items = new ArrayList<>(l.size());
+            boolean changed = false;
+            for (ConfigNode item : l.items()) {
+                ConfigNode v = mask(item);
+                changed |= v != item;
+                items.add(v);
+            }
+            return changed ? ConfigList.of(items, l.origin()) : l;
+        }
+        ConfigScalar s = (ConfigScalar) value;
+        if (s.isNull() || s.type() == ScalarType.BOOLEAN) {
+            return s;
+        }
+        String text = s.asText();
+        String masked = mask(text);
+        return masked.equals(text) ? s : ConfigScalar.string(masked, s.origin());
+    }
+
+    private String maskSecrets(String text) {
         if (variantCount == 0 || text.length() < MIN_LENGTH) {
             return text;
         }
@@ -122,9 +211,19 @@ public final class OutputMasker {
 
         private final SecretMasker secrets;
         private final Set<String> values = new LinkedHashSet<>();
+        private UnaryOperator<String> open = UnaryOperator.identity();
 
         private Builder(SecretMasker secrets) {
             this.secrets = Objects.requireNonNull(secrets, "secrets");
+        }
+
+        /**
+         * From now on, the plaintext of each {@code ENC[...]} value that {@code open} can open (it returns the value
+         * unchanged otherwise) is a secret too, for trees added without their real values.
+         */
+        public Builder opening(UnaryOperator<String> open) {
+            this.open = Objects.requireNonNull(open, "open");
+            return this;
         }
 
         /** One secret value (an encryption key's text, a token from a store's credentials...); short ones are ignored. */
@@ -132,6 +231,12 @@ public final class OutputMasker {
             if (secret != null && secret.length() >= MIN_LENGTH) {
                 values.add(secret);
             }
+            return this;
+        }
+
+        /** Several secret values at once ({@link #addValue} each). */
+        public Builder addValues(Iterable<String> secrets) {
+            secrets.forEach(this::addValue);
             return this;
         }
 
@@ -198,16 +303,25 @@ public final class OutputMasker {
                     addValue(value);
                 }
             }
+            if (encrypted) {
+                addOpened(text);
+            }
+        }
+
+        private void addOpened(String encrypted) {
+            try {
+                String plain = open.apply(encrypted);
+                if (!plain.equals(encrypted)) {
+                    addValue(plain);
+                }
+            } catch (RuntimeException e) {
+                // a value that does not open is no known secret; the command that needs it reports that
+            }
         }
 
         /** The masker of every value added so far, each in all its forms. */
         public OutputMasker build() {
-            Set<String> variants = new LinkedHashSet<>();
-            for (String v : values) {
-                Forms.addAll(v, variants);
-            }
-            variants.removeIf(v -> v.length() < MIN_LENGTH);
-            return variants.isEmpty() ? NONE : new OutputMasker(variants, List.copyOf(values));
+            return of(values, true);
         }
     }
 

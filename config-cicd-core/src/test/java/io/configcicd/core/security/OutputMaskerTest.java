@@ -3,6 +3,7 @@ package io.configcicd.core.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.repo.Settings;
@@ -169,5 +170,44 @@ class OutputMaskerTest {
 
         assertThat(m.mask("endpoint=https://u:pw@h")).isEqualTo("endpoint=******");
         assertThat(m.mask("endpoint=" + enc)).isEqualTo("endpoint=" + enc);
+    }
+
+    @Test
+    void everyBuiltMaskerHidesUrlPasswordsByShapeButNoneRevealsThem() {
+        String line = "db: postgres://admin:not-a-known-secret@db.internal/app";
+        OutputMasker empty = OutputMasker.builder(new SecretMasker(List.of("password"))).build();
+
+        assertThat(empty.mask(line)).isEqualTo("db: postgres://admin:******@db.internal/app");
+        assertThat(OutputMasker.urlPasswordsOnly().mask(line)).isEqualTo("db: postgres://admin:******@db.internal/app");
+        assertThat(OutputMasker.none().mask(line)).isSameAs(line);
+    }
+
+    @Test
+    void aUnionMasksTheSecretsOfBothAndTheirEncodings() {
+        SecretMasker keys = new SecretMasker(List.of("password"));
+        OutputMasker a = OutputMasker.builder(keys).addValue("first-Secret-1").build();
+        OutputMasker b = OutputMasker.builder(keys).addValue("second-Secret-2").build();
+        String encoded = java.util.Base64.getEncoder().encodeToString("second-Secret-2".getBytes(StandardCharsets.UTF_8));
+
+        OutputMasker both = a.with(b);
+
+        assertThat(both.mask("first-Secret-1 second-Secret-2 " + encoded)).isEqualTo("****** ****** ******");
+        assertThat(both.values()).containsExactly("first-Secret-1", "second-Secret-2");
+        assertThat(OutputMasker.none().with(a)).isSameAs(a);
+    }
+
+    @Test
+    void theValuesOfATreeAreMaskedScalarByScalarAndAMaskedNumberBecomesAString() {
+        OutputMasker m = OutputMasker.builder(new SecretMasker(List.of("password"))).addValue("12345678").build();
+        ConfigMap tree = ConfigMap.builder(AT).put("pin", ConfigScalar.integer(12345678, AT))
+                .put("urls", io.configcicd.core.model.ConfigList.of(List.of(ConfigScalar.string("http://u:p@h", AT)), AT))
+                .put("flag", ConfigScalar.bool(true, AT)).put("plain", ConfigScalar.string("ok", AT)).build();
+
+        ConfigNode masked = m.mask(tree);
+
+        assertThat(masked.toPlain()).isEqualTo(Map.of("pin", "******", "urls", List.of("http://u:******@h"),
+                "flag", true, "plain", "ok"));
+        ConfigMap clean = ConfigMap.builder(AT).put("plain", ConfigScalar.string("ok", AT)).build();
+        assertThat(m.mask((ConfigNode) clean)).isSameAs(clean);
     }
 }
