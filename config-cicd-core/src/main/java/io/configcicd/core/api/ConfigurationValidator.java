@@ -6,6 +6,8 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.repo.Settings;
+import io.configcicd.core.security.OutputMasker;
+import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.validate.EnvironmentFilter;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.RuleContext;
@@ -13,6 +15,7 @@ import io.configcicd.core.validate.ValidationEngine;
 import io.configcicd.core.validate.ValidationResult;
 import io.configcicd.core.validate.ValidationRule;
 import io.configcicd.core.validate.ValidationRun;
+import io.configcicd.core.validate.WaivedFinding;
 import io.configcicd.core.validate.Waivers;
 import io.configcicd.core.validate.policy.SecurityPolicy;
 import io.configcicd.core.validate.rules.DeclaredRules;
@@ -172,7 +175,26 @@ public final class ConfigurationValidator {
         ValidationResult result = engine.run(contexts);
         Waivers.Outcome outcome = Waivers.apply(result.findings(), settings.waivers(), today, selected.get(0));
         List<String> ids = engine.rules().stream().map(ValidationRule::id).toList();
-        return new ValidationRun(selected, outcome.findings(), outcome.waived(), ids);
+        if (outcome.findings().isEmpty() && outcome.waived().isEmpty()) {
+            return new ValidationRun(selected, List.of(), List.of(), ids);
+        }
+        OutputMasker secrets = secretsOf(parsed, effective.values());
+        return new ValidationRun(selected,
+                outcome.findings().stream().map(f -> f.withMessage(secrets.mask(f.message()))).toList(),
+                outcome.waived().stream().map(w -> new WaivedFinding(
+                        w.finding().withMessage(secrets.mask(w.finding().message())), w.waiver())).toList(),
+                ids);
+    }
+
+    /**
+     * The secrets of the configurations validated: a rule may quote a value (a schema message says what it found),
+     * and the source may be a commit whose secrets the work tree no longer has, so messages are masked here, with
+     * the secrets of what was validated, before any front end sees them.
+     */
+    private static OutputMasker secretsOf(Settings settings, java.util.Collection<ConfigMap> configurations) {
+        OutputMasker.Builder b = OutputMasker.builder(new SecretMasker(settings.secretKeys()));
+        configurations.forEach(b::addSecretsOf);
+        return b.build();
     }
 
     /** A configuration directory on disk, through its manager. */

@@ -4,6 +4,7 @@ import io.configcicd.core.security.crypto.SecretChange;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.security.OutputMasker;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,6 +55,29 @@ public record Change(ConfigPath path, Type type, Optional<ConfigNode> before, Op
         Objects.requireNonNull(beforeOrigin, "beforeOrigin");
         Objects.requireNonNull(afterOrigin, "afterOrigin");
         Objects.requireNonNull(secret, "secret");
+    }
+
+    /**
+     * This change with its values masked by {@code masker} ({@link OutputMasker#mask(ConfigNode)}): secrets that
+     * sit inside ordinary values, such as a password in a connection string or a base64 copy of a secret. A scalar
+     * change whose values differ only in what the masker hides is marked {@link SecretChange#ROTATED}. The same
+     * instance when nothing is masked.
+     */
+    public Change maskedWith(OutputMasker masker) {
+        Optional<ConfigNode> b = before.map(masker::mask);
+        Optional<ConfigNode> a = after.map(masker::mask);
+        if (sameNode(b, before) && sameNode(a, after)) {
+            return this;
+        }
+        Optional<SecretChange> status = secret;
+        if (status.isEmpty() && b.isPresent() && a.isPresent() && b.get().sameValue(a.get())) {
+            status = Optional.of(SecretChange.ROTATED);
+        }
+        return new Change(path, type, b, a, beforeOrigin, afterOrigin, status);
+    }
+
+    private static boolean sameNode(Optional<ConfigNode> x, Optional<ConfigNode> y) {
+        return x.isEmpty() || x.get() == y.get();
     }
 
     /** Whether the path itself is a secret, so neither value is carried. */

@@ -6,6 +6,7 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,9 @@ import java.util.function.UnaryOperator;
  *       secret changed is decided by the fingerprint function given to the constructor, applied to the
  *       canonical text of the two values (by default HMAC-SHA-256 under a random per-process key). A list
  *       or mapping value at an ordinary path that holds secrets is carried masked.</li>
+ *   <li>A value at an ordinary path that holds a secret of either tree (a password in a connection string, a
+ *       base64 copy of a secret) or a URL password is carried with those parts masked; when nothing but a masked
+ *       part differs, the change is marked {@link SecretChange#ROTATED}.</li>
  *   <li>Changes are sorted by path.</li>
  * </ul>
  *
@@ -89,12 +93,36 @@ public final class ConfigDiff {
         return new ConfigDiff(masker).diff(before, after);
     }
 
-    /** The changes from {@code before} to {@code after}, sorted by path. */
+    /**
+     * The changes from {@code before} to {@code after}, sorted by path. Values at ordinary paths are masked by
+     * {@link #secretsOf} of both trees: a secret of either side (in any of its encodings) and a URL's password never
+     * appear in a change, whatever key holds them.
+     */
     public List<Change> diff(ConfigMap before, ConfigMap after) {
         Run run = new Run();
         run.maps(before, after);
-        run.out.sort(Comparator.comparing(Change::path));
-        return List.copyOf(run.out);
+        if (run.out.isEmpty()) {
+            return List.of();
+        }
+        OutputMasker hide = secretsOf(before, after);
+        List<Change> out = new ArrayList<>(run.out.size());
+        for (Change c : run.out) {
+            out.add(c.isSecret() ? c : c.maskedWith(hide));
+        }
+        out.sort(Comparator.comparing(Change::path));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The masker of the secrets of these trees: every value under a secret key as written (and the values it
+     * overrode), the plaintext of every {@code ENC[...]} value this diff can open, and URL passwords by shape.
+     */
+    public OutputMasker secretsOf(ConfigMap... trees) {
+        OutputMasker.Builder b = OutputMasker.builder(masker).opening(open);
+        for (ConfigMap t : trees) {
+            b.addSecretsOf(t);
+        }
+        return b.build();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.configcicd.core.diff.ConfigDiff;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.repo.Settings;
+import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.version.EffectiveAtRevision;
@@ -108,13 +109,18 @@ public final class Assessor {
             Settings settings = at.settings(head);
             RiskRules rules = RiskRules.from(settings);
             ConsumerScan consumers = ConsumerScan.from(settings);
+            ConfigDiff diff = new ConfigDiff(new SecretMasker(settings.secretKeys())).opening(open);
             List<Assessment> out = new ArrayList<>();
+            OutputMasker hide = OutputMasker.urlPasswordsOnly();
             for (String env : envs) {
                 ConfigMap before = envsAtBase.contains(env) ? baseReader.effective(base, env) : ConfigMap.empty();
-                out.add(assess(env, base, head, before, at.effective(head, env), settings, rules,
-                        headFindings.get(env), baseFindings.getOrDefault(env, List.of())));
+                ConfigMap after = at.effective(head, env);
+                OutputMasker secrets = diff.secretsOf(before, after);
+                hide = hide.with(secrets);
+                out.add(assess(env, base, head, diff.diff(before, after), settings, rules,
+                        masked(headFindings.get(env), secrets), masked(baseFindings.getOrDefault(env, List.of()), secrets)));
             }
-            return consumers.isEnabled() ? withConsumers(out, consumers, at, head) : List.copyOf(out);
+            return consumers.isEnabled() ? withConsumers(out, consumers, at, head, hide) : List.copyOf(out);
         }
     }
 
@@ -132,10 +138,14 @@ public final class Assessor {
         }
     }
 
-    private Assessment assess(String env, String base, String head, ConfigMap before, ConfigMap after,
+    /** Findings with their messages masked: they may quote values of a revision whose secrets the work tree lacks. */
+    private static List<Finding> masked(List<Finding> findings, OutputMasker secrets) {
+        return findings.stream().map(f -> f.withMessage(secrets.mask(f.message()))).toList();
+    }
+
+    private Assessment assess(String env, String base, String head, List<Change> diff,
                                      Settings settings, RiskRules rules, List<Finding> headFindings,
                                      List<Finding> baseFindings) {
-        List<Change> diff = new ConfigDiff(new SecretMasker(settings.secretKeys())).opening(open).diff(before, after);
         Set<String> baseKeys = new HashSet<>();
         baseFindings.forEach(f -> baseKeys.add(key(f)));
         List<Finding> introduced = new ArrayList<>();
@@ -171,7 +181,7 @@ public final class Assessor {
     }
 
     private static List<Assessment> withConsumers(List<Assessment> assessments, ConsumerScan scan,
-                                                  EffectiveAtRevision at, String head) {
+                                                  EffectiveAtRevision at, String head, OutputMasker secrets) {
         Set<ConfigPath> keys = new LinkedHashSet<>();
         assessments.forEach(a -> a.changes().forEach(c -> keys.add(c.path())));
         Map<ConfigPath, List<CodeReference>> found = scan.scan(keys,
@@ -179,7 +189,9 @@ public final class Assessor {
         List<Assessment> out = new ArrayList<>();
         for (Assessment a : assessments) {
             List<AssessedChange> changes = a.changes().stream()
-                    .map(c -> c.withConsumers(found.getOrDefault(c.path(), List.of()))).toList();
+                    .map(c -> c.withConsumers(found.getOrDefault(c.path(), List.of()).stream()
+                            .map(r -> new CodeReference(r.file(), r.line(), secrets.mask(r.text()))).toList()))
+                    .toList();
             out.add(new Assessment(a.environment(), a.base(), a.head(), a.riskLevel(), a.reasons(), changes,
                     a.introducedFindings(), a.preExistingFindings(), a.recommendedTests()));
         }

@@ -11,4 +11,9 @@ import java.util.Optional;
  */
 public record Finding(String ruleId, Severity severity, String environment, ConfigPath path, Origin origin,
                       String message, Optional<Fix> fix) {
+
+    /** This finding with another message (the same message masked, for example). */
+    public Finding withMessage(String text) {
+        return text.equals(message) ? this : new Finding(ruleId, severity, environment, path, origin, text, fix);
+    }
 }

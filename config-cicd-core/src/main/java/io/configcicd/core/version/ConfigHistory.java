@@ -8,6 +8,7 @@ import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -42,7 +44,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  *       that no other parent already had, so what a branch brought in is listed once, with the branch's own
  *       commits. A merge left with no change of its own is left out. The root commit adds everything.</li>
  *   <li>Secrets are never in a change ({@link ConfigDiff}); secret keys are the union of those given here and
- *       those of the settings files of the commit and its parents.</li>
+ *       those of the settings files of the commit and its parents. Every value of every entry, and every commit
+ *       message, is masked with the secrets of every revision the history read: a secret of one commit that
+ *       another commit copied under an ordinary key is masked there too.</li>
  * </ul>
  */
 public final class ConfigHistory {
@@ -96,13 +100,15 @@ public final class ConfigHistory {
     private List<HistoryEntry> walk(EffectiveAtRevision at, RevCommit head, Scope scope, String name, int limit)
             throws IOException {
         List<HistoryEntry> out = new ArrayList<>();
+        Set<String> secrets = new LinkedHashSet<>();
         try (RevWalk walk = pathWalk(at.git(), name, scope == Scope.GLOBAL)) {
             walk.markStart(walk.parseCommit(head));
             for (RevCommit c = walk.next(); c != null && (limit <= 0 || out.size() < limit); c = walk.next()) {
-                entry(at, at.git().commit(c), scope, name).ifPresent(out::add);
+                entry(at, at.git().commit(c), scope, name, secrets).ifPresent(out::add);
             }
         }
-        return out;
+        OutputMasker hide = OutputMasker.builder(new SecretMasker(List.of())).addValues(secrets).build();
+        return out.stream().map(e -> e.maskedWith(hide)).toList();
     }
 
     /** A walk of the commits that touched the configuration's files, newest first, as {@code git log -- files}. */
@@ -129,8 +135,9 @@ public final class ConfigHistory {
         }
     }
 
-    private Optional<HistoryEntry> entry(EffectiveAtRevision at, RevCommit commit, Scope scope, String name)
-            throws IOException {
+    /** The entry of one commit; adds the secrets of every revision it reads to {@code secrets}. */
+    private Optional<HistoryEntry> entry(EffectiveAtRevision at, RevCommit commit, Scope scope, String name,
+                                         Set<String> secrets) throws IOException {
         RevisionReader git = at.git();
         String id = git.shortId(commit);
         RevisionFiles files = git.files(commit, name);
@@ -146,6 +153,9 @@ public final class ConfigHistory {
             secretKeys.addAll(git.settings(pf, pid).secretKeys());
         }
         ConfigDiff diff = diffs.apply(new SecretMasker(List.copyOf(secretKeys)));
+        List<ConfigMap> read = new ArrayList<>(before);
+        read.add(after);
+        secrets.addAll(diff.secretsOf(read.toArray(ConfigMap[]::new)).values());
         List<Change> changes = diff.diff(before.isEmpty() ? ConfigMap.empty() : before.get(0), after);
         if (parents.size() > 1) {
             changes = ownChanges(changes, after, before.subList(1, before.size()));

@@ -2,6 +2,7 @@ package io.configcicd.core.version;
 
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.DiffSummary;
+import io.configcicd.core.security.OutputMasker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,12 @@ public record HistoryEntry(String commitId, String shortId, String author, Strin
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(message, "message");
         changes = List.copyOf(changes);
+    }
+
+    /** This entry with its commit message and the values of its changes masked by {@code masker}. */
+    public HistoryEntry maskedWith(OutputMasker masker) {
+        List<Change> masked = changes.stream().map(c -> c.isSecret() ? c : c.maskedWith(masker)).toList();
+        return new HistoryEntry(commitId, shortId, author, email, time, masker.mask(message), masked);
     }
 
     /** Counts of {@link #changes()}. */

@@ -113,4 +113,43 @@ class ConfigurationValidatorTest {
             assertThat(manager.validateConfiguration(Scope.GLOBAL, "production")).isEmpty();
         }
     }
+
+    /** A rule that quotes the value it found, as schema messages do. */
+    private static final class QuotesValues implements ValidationRule {
+        @Override
+        public String id() {
+            return "team.quotes";
+        }
+
+        @Override
+        public Severity defaultSeverity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        public List<Violation> check(RuleContext context) {
+            ConfigPath path = ConfigPath.parse("notes");
+            ConfigNode n = ConfigNodes.at(context.effective(), path);
+            return n == null ? List.of() : List.of(Violation.of(path, n.origin(), "found " + n));
+        }
+    }
+
+    @Test
+    void messages_that_quote_a_secret_of_the_validated_configuration_are_masked_in_every_encoding() throws IOException {
+        Path dir = directory();
+        String secret = "quoted-Secret-2718";
+        String b64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("environments/development.yaml"), "db:\n  password: " + secret + "\n"
+                + "notes: \"copy " + b64 + " and postgres://u:pw-only-in-url@h/x\"\n");
+        try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
+            manager.validator().addValidationRule(new QuotesValues());
+
+            List<Finding> findings = manager.validator().validate(List.of("development"), java.time.LocalDate.now())
+                    .findings();
+
+            assertThat(findings).filteredOn(f -> f.ruleId().equals("team.quotes")).singleElement()
+                    .extracting(Finding::message).isEqualTo("found \"copy ****** and postgres://u:******@h/x\"");
+            assertThat(findings.toString()).doesNotContain(secret).doesNotContain(b64).doesNotContain("pw-only-in-url");
+        }
+    }
 }

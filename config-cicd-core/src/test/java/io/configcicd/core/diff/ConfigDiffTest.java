@@ -204,6 +204,40 @@ class ConfigDiffTest {
     }
 
     @Test
+    void aSecretOfEitherSideIsMaskedInsideOrdinaryValuesWithItsEncodingsAndUrlPasswordsByShape() {
+        String b64 = java.util.Base64.getEncoder().encodeToString("old-Secret-Pa55".getBytes(StandardCharsets.UTF_8));
+        List<Change> changes = diff("""
+                db:
+                  password: old-Secret-Pa55
+                  conn: postgres://admin:old-Secret-Pa55@db.internal/app
+                  b64: %s
+                  note: was old-Secret-Pa55
+                  hosts: [a, "admin:old-Secret-Pa55"]
+                """.formatted(b64), """
+                db:
+                  password: new-Secret-Pa66
+                  conn: postgres://admin:new-Secret-Pa66@db.internal/app
+                  b64: fresh
+                  note: now new-Secret-Pa66
+                  hosts: [a]
+                  other: mysql://root:never-a-known-secret@h/x
+                """);
+
+        assertThat(changes.toString()).doesNotContain("old-Secret-Pa55", "new-Secret-Pa66", b64, "never-a-known-secret");
+        assertThat(changes.stream().map(c -> c.path() + " " + plain(c.before()) + " -> " + plain(c.after())))
+                .containsExactly(
+                        "db.b64 ****** -> fresh",
+                        "db.conn postgres://admin:******@db.internal/app -> postgres://admin:******@db.internal/app",
+                        "db.hosts [a, admin:******] -> [a]",
+                        "db.note was ****** -> now ******",
+                        "db.other <none> -> mysql://root:******@h/x",
+                        "db.password <none> -> <none>");
+        assertThat(changes.get(1).secret()).contains(SecretChange.ROTATED);
+        assertThat(changes.get(3).secret()).isEmpty();
+        assertThat(changes.get(1).afterOrigin().orElseThrow().line()).isEqualTo(3);
+    }
+
+    @Test
     void theFingerprintFunctionDecidesWhetherASecretWasRotated() {
         List<String> seen = new ArrayList<>();
         ConfigDiff blind = new ConfigDiff(MASKER, text -> {

@@ -89,6 +89,33 @@ class ConfigHistoryTest {
     }
 
     @Test
+    void aSecretOfAnyRevisionReadIsMaskedInEveryEntryEvenWhereAnotherCommitCopiedItUnderAnOrdinaryKey() {
+        String old = "old-Secret-Pa55";
+        String oldBase64 = java.util.Base64.getEncoder().encodeToString(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Commits c = new Commits(GitRepo.init(tmp.resolve("repo")));
+        GitRepo repo = c.repo();
+        repo.write("global/base.yaml", "db:\n  password: " + old + "\n  conn: postgres://admin:" + old + "@db/app\n")
+                .write("environments/production.yaml", "port: 1\n");
+        c.commit("Initial");
+        repo.write("global/base.yaml", "db:\n  password: new-Secret-Pa66\n  conn: postgres://admin:new-Secret-Pa66@db/app\n");
+        c.commit("Rotate " + old);
+        repo.write("environments/production.yaml", "port: 2\n");
+        c.commit("Port");
+        repo.write("environments/production.yaml", "port: 2\nlegacy: " + old + "\nlegacy_b64: " + oldBase64 + "\n");
+        c.commit("Keep the old one around");
+
+        List<HistoryEntry> entries = history.history(c.root(), Scope.GLOBAL, "production", 0);
+
+        assertThat(messages(entries)).containsExactly("Keep the old one around", "Port", "Rotate ******", "Initial");
+        assertThat(changes(entries.get(0))).containsExactly("legacy ADDED _->******", "legacy_b64 ADDED _->******");
+        assertThat(changes(entries.get(2))).containsExactly(
+                "db.conn MODIFIED postgres://admin:******@db/app->postgres://admin:******@db/app",
+                "db.password MODIFIED _->_");
+        assertThat(entries.get(2).changes().get(0).secret()).contains(SecretChange.ROTATED);
+        assertThat(entries.toString()).doesNotContain(old).doesNotContain(oldBase64).doesNotContain("new-Secret-Pa66");
+    }
+
+    @Test
     void limitKeepsTheNewestEntries() {
         Commits c = fourCommits("");
 
