@@ -24,7 +24,11 @@ import java.util.Optional;
  * limits: {max_document_bytes: 1048576, max_depth: 32, max_aliases: 50, max_string_length: 65536, max_number_length: 64}
  * secrets:
  *   keys: [password, secret, token, api_key, private_key, credentials]
+ *   exclude: [token_ttl]   # keys named exactly so hold no secret, though a pattern above matches them
  * </pre>
+ *
+ * <p>{@link #secretKeys()} lists the patterns of {@code secrets.keys} and then each pattern of {@code secrets.exclude}
+ * with {@code !} before it, which the secret masker ({@code security.SecretMasker}) reads as an exclusion.
  */
 public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, List<String> secretKeys, ConfigMap raw) {
 
@@ -102,15 +106,28 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
         return l;
     }
 
+    /**
+     * {@code secrets.keys} (default {@link #DEFAULT_SECRET_KEYS}) followed by each pattern of {@code secrets.exclude}
+     * with {@code !} before it, the form the secret masker reads as an exclusion.
+     */
     private static List<String> secretKeys(ConfigNode node) {
-        if (node instanceof ConfigMap m && m.getOrNull("keys") instanceof ConfigList keys) {
-            List<String> out = new ArrayList<>();
+        if (!(node instanceof ConfigMap m)) {
+            return DEFAULT_SECRET_KEYS;
+        }
+        List<String> out = new ArrayList<>();
+        if (m.getOrNull("keys") instanceof ConfigList keys) {
             for (ConfigNode k : keys.items()) {
                 out.add(text(k, "secrets.keys[]"));
             }
-            return out;
+        } else {
+            out.addAll(DEFAULT_SECRET_KEYS);
         }
-        return DEFAULT_SECRET_KEYS;
+        if (m.getOrNull("exclude") instanceof ConfigList excluded) {
+            for (ConfigNode k : excluded.items()) {
+                out.add("!" + text(k, "secrets.exclude[]"));
+            }
+        }
+        return out;
     }
 
     private static String text(ConfigNode n, String where) {

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * keys on its path, lower-cased, matches a secret key pattern ({@code Settings.secretKeys()}: password,
  * secret, token, api_key, ...) as whole words (see {@link #isSecretKey}). So {@code openai_api_key},
  * {@code db_password} and {@code secret_token} are secrets, and so is everything under a key such as
- * {@code credentials}; {@code max_tokens} is not.
+ * {@code credentials}; {@code max_tokens} is not. Exclusions ({@code secrets.exclude}, given here as names that
+ * start with {@value #EXCLUDE}) take out keys that are exactly that name, compared as words (so {@code !token_ttl}
+ * also excludes {@code tokenTtl} and {@code Token-TTL}, but not {@code refresh_token_ttl} or {@code token_ttl_secret}):
+ * an exclusion never hides more than the key it names.
  *
  * <p>{@link #mask} replaces every secret value by {@value #MASK}, except a value that is exactly one
  * {@code ${VAR}} reference: it names where the secret lives and holds none. A reference with a default
@@ -36,19 +39,31 @@ public final class SecretMasker {
     /** Keys already classified; a configuration repeats the same few hundred key names many times. */
     private static final int MAX_CACHED_KEYS = 65_536;
 
+    /** What starts a pattern that takes keys out of the secrets ({@code secrets.exclude} in the settings). */
+    public static final String EXCLUDE = "!";
+
     private final List<String> patterns;
+    private final List<String> excludes;
     private final Map<String, Boolean> classified = new ConcurrentHashMap<>();
 
-    /** @param secretKeys the key patterns, for example {@code Settings.secretKeys()} */
+    /**
+     * @param secretKeys the key patterns, for example {@code Settings.secretKeys()}; a pattern that starts with
+     *                   {@value #EXCLUDE} ({@code !token_ttl}) is an exclusion: the key of exactly that name is no
+     *                   secret, even when another pattern matches it
+     */
     public SecretMasker(List<String> secretKeys) {
         List<String> p = new ArrayList<>(secretKeys.size());
+        List<String> x = new ArrayList<>();
         for (String k : secretKeys) {
             String lower = k.trim().toLowerCase(Locale.ROOT);
-            if (!lower.isEmpty()) {
-                p.add(lower);
+            boolean exclude = lower.startsWith(EXCLUDE);
+            String word = normalize(exclude ? lower.substring(EXCLUDE.length()).trim() : lower);
+            if (!word.isEmpty()) {
+                (exclude ? x : p).add(word);
             }
         }
         this.patterns = List.copyOf(p);
+        this.excludes = List.copyOf(x);
     }
 
     /**
@@ -69,12 +84,22 @@ public final class SecretMasker {
     }
 
     private boolean classify(String key) {
+        String k = normalize(key);
+        return containsWords(k, patterns) && !excludes.contains(k);
+    }
+
+    /** A key or pattern as words joined by '_': camel-case humps split, lower case, '-' and '.' as '_'. */
+    private static String normalize(String key) {
         String k = key;
         if (hasHump(key)) {
             k = CAMEL_HUMP.matcher(key).replaceAll("$1_$2");
         }
-        k = k.toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-        for (String p : patterns) {
+        return k.toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    /** Whether one of the patterns appears in the normalized key as whole words. */
+    private static boolean containsWords(String k, List<String> words) {
+        for (String p : words) {
             int at = k.indexOf(p);
             while (at >= 0) {
                 int end = at + p.length();

@@ -152,4 +152,18 @@ class ConfigurationValidatorTest {
             assertThat(findings.toString()).doesNotContain(secret).doesNotContain(b64).doesNotContain("pw-only-in-url");
         }
     }
+
+    @Test
+    void a_key_named_in_secrets_exclude_is_no_plaintext_secret_while_other_token_keys_still_are() throws IOException {
+        Path dir = directory();
+        Files.writeString(dir.resolve("environments/development.yaml"), "auth:\n  token_ttl: 3600\n  token: abc-literal\n");
+        Files.writeString(dir.resolve("config-cicd.yaml"), "secrets:\n  exclude: [token_ttl]\n");
+        try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
+            List<String> flagged = manager.validator().validate(List.of("development"), java.time.LocalDate.now())
+                    .findings().stream().filter(f -> f.ruleId().equals("security.plaintext-secret"))
+                    .map(f -> f.path().toString()).toList();
+
+            assertThat(flagged).containsExactly("auth.token");
+        }
+    }
 }

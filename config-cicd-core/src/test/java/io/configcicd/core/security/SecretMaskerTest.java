@@ -53,6 +53,33 @@ class SecretMaskerTest {
     }
 
     @Test
+    void anExclusionTakesOutTheKeyOfExactlyThatNameAndNothingMore() {
+        SecretMasker excluding = new SecretMasker(List.of("token", "password", "!token_ttl", " ! Password-Hint "));
+
+        assertThat(excluding.isSecretKey("token_ttl")).isFalse();
+        assertThat(excluding.isSecretKey("tokenTtl")).isFalse();
+        assertThat(excluding.isSecretKey("refresh_token_ttl")).isTrue();
+        assertThat(excluding.isSecretKey("password_hint")).isFalse();
+        assertThat(excluding.isSecretKey("token")).isTrue();
+        assertThat(excluding.isSecretKey("access_token")).isTrue();
+        assertThat(excluding.isSecretKey("token_ttl_secret")).isTrue();
+        assertThat(masker.isSecretKey("token_ttl")).isTrue();
+    }
+
+    @Test
+    void theSettingsFileGivesExclusionsAfterTheKeys() {
+        Settings settings = Settings.from((io.configcicd.core.model.ConfigMap) io.configcicd.core.repo.Codecs.standard()
+                .of(io.configcicd.core.model.Format.YAML).parse("secrets:\n  exclude: [token_ttl]\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "config-cicd.yaml",
+                        io.configcicd.core.load.LoadLimits.DEFAULT));
+
+        assertThat(settings.secretKeys()).startsWith(Settings.DEFAULT_SECRET_KEYS.toArray(String[]::new))
+                .endsWith("!token_ttl");
+        assertThat(new SecretMasker(settings.secretKeys()).isSecretKey("token_ttl")).isFalse();
+        assertThat(new SecretMasker(settings.secretKeys()).isSecretKey("api_token")).isTrue();
+    }
+
+    @Test
     void masksLiteralSecretsAndKeepsEverythingElse() {
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("user", "neo4j");
