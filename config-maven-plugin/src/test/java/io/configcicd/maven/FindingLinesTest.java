@@ -84,7 +84,8 @@ class FindingLinesTest {
     void summaryCountsEverySeverityAndNamesTheThreshold() {
         Origin o = Origin.of("environments/production.yaml", 1, 1);
         ValidateOutcome outcome = new ValidateOutcome(report(List.of(finding(Severity.ERROR, o, "production"),
-                finding(Severity.WARNING, o, "production"), finding(Severity.WARNING, o, "production"))),
+                finding(Severity.WARNING, o, "production"),
+                finding(Severity.WARNING, Origin.of("environments/production.yaml", 2, 1), "production"))),
                 List.of(), List.of(), List.of("schema"), Severity.CRITICAL);
 
         assertThat(FindingLines.summary(outcome)).isEqualTo("config-cicd validate: 1 environment (production), "

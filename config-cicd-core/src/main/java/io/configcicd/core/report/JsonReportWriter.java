@@ -49,6 +49,7 @@ final class JsonReportWriter implements ReportWriter {
         node.put("rule", f.ruleId());
         node.put("severity", f.severity().word());
         node.put("environment", f.environment());
+        f.environments().forEach(node.putArray("environments")::add);
         node.put("path", f.path().toString());
         node.put("file", report.repositoryPath(f.origin()));
         node.put("line", f.origin().line());

@@ -77,7 +77,7 @@ final class JunitReportWriter implements ReportWriter {
     private static Suite suite(Report report, String environment) {
         Map<String, Map<String, List<Finding>>> byFileAndRule = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
-            if (f.environment().equals(environment)) {
+            if (f.environments().contains(environment)) {
                 byFileAndRule.computeIfAbsent(fileOf(report, f), k -> new TreeMap<>())
                         .computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
             }

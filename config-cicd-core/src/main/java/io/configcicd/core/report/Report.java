@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.Set;
 /**
  * The one model every report format is written from: which tool and command produced it, where the
  * configuration directory sits in the repository ({@code pathPrefix}, for example {@code "configuration/"}),
- * the environments that were checked and the findings, sorted by file, line, column and rule.
+ * the environments that were checked and the findings, sorted by file, line, column and rule. A finding that
+ * several environments share (a plaintext secret in {@code global/base.yaml} is one in every environment) is
+ * reported once, naming them all ({@link Finding#environments()}).
  */
 public record Report(String tool, String version, String command, String pathPrefix, List<String> environments,
                      List<Finding> findings) {
@@ -44,7 +47,23 @@ public record Report(String tool, String version, String command, String pathPre
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.forEach(f -> Objects.requireNonNull(f, "finding"));
         sorted.sort(ORDER);
-        findings = List.copyOf(sorted);
+        findings = List.copyOf(onceForAllEnvironments(sorted));
+    }
+
+    /** Sorted findings with those that differ only in their environment merged into the first of them. */
+    private static List<Finding> onceForAllEnvironments(List<Finding> sorted) {
+        List<Finding> out = new ArrayList<>(sorted.size());
+        Map<Finding, Integer> at = new HashMap<>();
+        for (Finding f : sorted) {
+            Finding key = new Finding(f.ruleId(), f.severity(), "", f.path(), f.origin(), f.message(), f.fix());
+            Integer i = at.putIfAbsent(key, out.size());
+            if (i == null) {
+                out.add(f);
+            } else {
+                out.set(i, out.get(i).alsoIn(f));
+            }
+        }
+        return out;
     }
 
     /** A report of the tool {@value #TOOL}. */
@@ -100,7 +119,7 @@ public record Report(String tool, String version, String command, String pathPre
     /** The checked environments followed by any environment that only the findings name, in first-seen order. */
     public List<String> allEnvironments() {
         Set<String> all = new LinkedHashSet<>(environments);
-        findings.forEach(f -> all.add(f.environment()));
+        findings.forEach(f -> all.addAll(f.environments()));
         return List.copyOf(all);
     }
 

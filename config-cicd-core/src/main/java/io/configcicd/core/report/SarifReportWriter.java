@@ -85,6 +85,7 @@ final class SarifReportWriter implements ReportWriter {
                 ReportSupport.hash("SHA-256", f.ruleId(), f.path().toString(), f.environment()));
         ObjectNode properties = node.putObject("properties");
         properties.put("environment", f.environment());
+        f.environments().forEach(properties.putArray("environments")::add);
         properties.put("configPath", f.path().toString());
         properties.put("severity", f.severity().word());
     }

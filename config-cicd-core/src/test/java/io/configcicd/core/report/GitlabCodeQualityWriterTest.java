@@ -18,7 +18,7 @@ class GitlabCodeQualityWriterTest {
     @Test
     void writesAnArrayOfIssuesWithTheFieldsGitlabRequires() {
         assertThat(issues.isArray()).isTrue();
-        assertThat(issues.size()).isEqualTo(5);
+        assertThat(issues.size()).isEqualTo(4);
         for (JsonNode issue : issues) {
             assertThat(issue.get("description").isString()).isTrue();
             assertThat(issue.get("check_name").isString()).isTrue();
@@ -34,7 +34,7 @@ class GitlabCodeQualityWriterTest {
     void mapsSeverities() {
         assertThat(issues).extracting(i -> i.get("check_name").asString() + "=" + i.get("severity").asString())
                 .containsExactly("required-key=minor", "plaintext-secret=critical", "deprecated-key=info",
-                        "port-range=major", "port-range=major");
+                        "port-range=major");
     }
 
     @Test
@@ -63,7 +63,9 @@ class GitlabCodeQualityWriterTest {
     @Test
     void keepsFingerprintsUniqueWhenTwoFindingsLookAlike() {
         var f = ReportFixtures.portInStaging();
-        Report twins = Report.of("1", "validate", "configuration/", List.of("staging"), List.of(f, f));
+        var g = new io.configcicd.core.validate.Finding(f.ruleId(), f.severity(), f.environment(), f.path(), f.origin(),
+                "another message at the same place", f.fix());
+        Report twins = Report.of("1", "validate", "configuration/", List.of("staging"), List.of(f, g));
 
         JsonNode out = JSON.readTree(ReportFixtures.render(ReportFormat.GITLAB, twins));
 

@@ -23,7 +23,7 @@ class JsonReportWriterTest {
         JsonNode summary = root.get("summary");
         assertThat(summary.get("critical").isInt()).isTrue();
         assertThat(summary.get("critical").asInt()).isEqualTo(1);
-        assertThat(summary.get("error").asInt()).isEqualTo(2);
+        assertThat(summary.get("error").asInt()).isEqualTo(1);
         assertThat(summary.get("warning").asInt()).isEqualTo(1);
         assertThat(summary.get("info").asInt()).isEqualTo(1);
         assertThat(summary.get("highest").asString()).isEqualTo("critical");
@@ -32,7 +32,10 @@ class JsonReportWriterTest {
     @Test
     void writesEveryFindingWithTypedFieldsAndRepositoryPaths() {
         JsonNode findings = root.get("findings");
-        assertThat(findings.size()).isEqualTo(5);
+        assertThat(findings.size()).isEqualTo(4);
+        assertThat(findings.get(3).get("environment").asString()).isEqualTo("production, staging");
+        assertThat(findings.get(3).get("environments")).extracting(JsonNode::asString)
+                .containsExactly("production", "staging");
         for (JsonNode f : findings) {
             for (String field : new String[] {"rule", "severity", "environment", "path", "file", "message"}) {
                 assertThat(f.get(field).isString()).as(field).isTrue();

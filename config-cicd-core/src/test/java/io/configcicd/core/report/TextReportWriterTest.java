@@ -26,7 +26,7 @@ class TextReportWriterTest {
         assertThat(text).containsPattern("(?m)^ +see: docs  \\[plaintext-secret\\]  \\(production\\)$");
         assertThat(text).containsPattern("(?m)^    fix: replace it with \\$\\{OPENAI_API_KEY\\}, then set: that variable$");
         assertThat(text).containsPattern("(?m)^  - +warning +missing key \"owner\" <required>  \\[required-key\\]");
-        assertThat(text).containsPattern("(?m)^  30:11 +error +port 70000 .*\\[port-range\\]  \\(staging\\)$");
+        assertThat(text).containsPattern("(?m)^  30:11 +error +port 70000 .*\\[port-range\\]  \\(production, staging\\)$");
     }
 
     @Test
@@ -34,7 +34,7 @@ class TextReportWriterTest {
         List<String> lines = ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.report()).lines().toList();
 
         assertThat(lines.get(lines.size() - 1))
-                .isEqualTo("1 critical, 2 errors, 1 warning, 1 info in 2 files in 3 environments");
+                .isEqualTo("1 critical, 1 error, 1 warning, 1 info in 2 files in 3 environments");
         assertThat(ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.clean()))
                 .isEqualTo("no findings in 2 environments\n");
     }
