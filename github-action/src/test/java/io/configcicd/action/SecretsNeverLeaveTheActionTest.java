@@ -63,4 +63,25 @@ class SecretsNeverLeaveTheActionTest {
             }
         }
     }
+
+    @Test
+    void aSecretOnlyTheBaseRevisionHoldsNeverLeavesTheActionInAnyOutput() throws Exception {
+        String old = "old-Secret-Pa55";
+        String oldBase64 = Base64.getEncoder().encodeToString(old.getBytes(StandardCharsets.UTF_8));
+        SimulatedRunner runner = new SimulatedRunner(tmp);
+        runner.write("global/db.yaml", "db:\n  password: " + old + "\n  conn: postgres://app:" + old + "@db/app\n"
+                + "  b64: " + oldBase64 + "\n");
+        String base = runner.commit("initial");
+        runner.write("global/db.yaml", "db:\n  password: \"${DB_PASSWORD}\"\n  conn: postgres://app:${DB_PASSWORD}@db/app\n"
+                + "  b64: none\n");
+        runner.commit("move the password out of git");
+        runner.pullRequest(base);
+
+        SimulatedRunner.Step assess = runner.run("command", "assess");
+
+        assertThat(assess.exitCode()).as(assess.stdout()).isZero();
+        assertThat(assess.outputs().get("changed_keys")).contains("db.b64", "db.conn", "db.password");
+        String all = assess.stdout() + assess.stderr() + assess.outputFile() + assess.summary() + assess.report();
+        assertThat(all).contains("db.b64").doesNotContain(old).doesNotContain(oldBase64);
+    }
 }
