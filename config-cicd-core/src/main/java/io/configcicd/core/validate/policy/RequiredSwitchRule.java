@@ -75,7 +75,7 @@ public final class RequiredSwitchRule implements ValidationRule {
                         + " in protected environment " + env, Optional.of(setTrue(m.path(), env))));
             } else {
                 out.add(Violation.of(m.path(), m.origin(), m.path() + " must be true or false (it switches "
-                        + topic + " in protected environment " + env + "), found " + node.typeName()));
+                        + topic + " in protected environment " + env + "), found " + node.typeNameWithArticle()));
             }
         }
         return out;

@@ -84,6 +84,15 @@ class RequiredSwitchRuleTest {
     }
 
     @Test
+    void aSwitchHoldingAnIntegerSaysSoWithTheRightArticle() {
+        List<Finding> findings = inProduction(encryption, "tls:\n  enabled: 1\n");
+
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith("must be true or false (it switches encryption in protected environment production), found"
+                        + " an integer"));
+    }
+
+    @Test
     void aSwitchThatIsNotABooleanIsReportedWithoutAFix() {
         List<Finding> findings = inProduction(authentication, """
                 security:
@@ -94,7 +103,7 @@ class RequiredSwitchRuleTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(where(f)).isEqualTo("global/base.yaml:3:14");
             assertThat(f.message()).isEqualTo("security.auth.enabled must be true or false (it switches "
-                    + "authentication in protected environment production), found string");
+                    + "authentication in protected environment production), found a string");
             assertThat(f.fix()).isEmpty();
         });
     }
