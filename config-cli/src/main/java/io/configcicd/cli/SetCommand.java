@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
         "Change one value in the environment's override document (environments/<name>.*), in place:"
                 + " comments, key order and quoting are kept.",
         "The value reads like YAML: 5 is an integer, true a boolean, '\"5\"' a string, '[a, b]' a list.",
+        "A one-line value starting with # (#ff0000) is that string; other text with a YAML comment (' #'), a blank"
+                + " value, and a number out of a float's range are refused (exit 2): quote them to store text.",
         "The change is validated first: one that introduces a finding at or above validation.fail_on is refused"
                 + " (exit 1) and nothing is written."})
 final class SetCommand extends ConfigCommand {
