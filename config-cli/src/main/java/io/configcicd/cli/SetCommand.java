@@ -4,6 +4,7 @@ import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.api.UpdateResult;
 import io.configcicd.core.api.ValueParser;
 import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
@@ -28,6 +29,10 @@ final class SetCommand extends ConfigCommand {
     @Mixin
     private TargetOptions target;
 
+    @Option(names = "--path", required = true, paramLabel = "PATH",
+            description = "A dotted path such as kgot.reasoning_depth or alita.environment_manager.supported_languages[0].")
+    private ConfigPath path;
+
     @Option(names = "--value", required = true, paramLabel = "VALUE", description = "The new value, read as YAML.")
     private String value;
 
@@ -40,7 +45,7 @@ final class SetCommand extends ConfigCommand {
         governance.require(Permission.WRITE, target.name(), "set");
         ConfigNode parsed = ValueParser.parse(value);
         Map<String, Object> one = new LinkedHashMap<>();
-        one.put(target.path().toString(), parsed);
+        one.put(path.toString(), parsed);
         BackupCommand.take(manager, governance, target.scope(), target.name(), "before-set", "set");
         UpdateResult result = noValidate
                 ? manager.batchUpdateConfiguration(target.scope(), target.name(), one)
