@@ -20,12 +20,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code get --scope S --name N --path P [--reveal]}: a value or a subtree, secrets masked. */
-@Command(name = "get", description = "Print a value or a subtree. Secrets are masked unless --reveal is given.")
+/**
+ * {@code get --scope S --name N [--path P] [--reveal]}: a value, a subtree, or without {@code --path} the whole
+ * configuration (the original design's {@code get_configuration}); secrets masked.
+ */
+@Command(name = "get", description = "Print a value, a subtree, or without --path the whole configuration."
+        + " Secrets are masked unless --reveal is given.")
 final class GetCommand extends ConfigCommand {
 
     @Mixin
     private TargetOptions target;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "A dotted path such as kgot.reasoning_depth or"
+            + " alita.environment_manager.supported_languages[0]; without it, the whole configuration.")
+    private ConfigPath pathOption;
 
     @Option(names = "--reveal",
             description = "Show secrets, and resolve ${VAR} references from the environment (an unset variable is an error).")
@@ -38,12 +46,12 @@ final class GetCommand extends ConfigCommand {
             governance.require(Permission.REVEAL, target.name(), "get --reveal");
         }
         Configuration config = manager.getConfiguration(target.scope(), target.name());
-        ConfigPath path = target.path();
+        ConfigPath path = pathOption == null ? ConfigPath.root() : pathOption;
         ConfigNode node = ConfigNodes.at(config.root(), path);
         if (node == null) {
-            String parent = path.size() > 1 ? "--path " + path.parent() : "--path ''";
+            String parent = path.size() > 1 ? "with --path " + path.parent() : "without --path";
             throw ConfigCicdException.badInput("'" + path + "' is not set in " + config,
-                    "run get with " + parent + " to see the keys that exist");
+                    "run get " + parent + " to see the keys that exist");
         }
         if (reveal) {
             ConfigNode resolved = new ExternalSecretInterpolator(ResolvingVariableSource.standard(cli().env()))

@@ -54,7 +54,7 @@ final class Output {
     /** A value or subtree: in text a scalar as it reads and a subtree as YAML; in json and yaml, serialized. */
     void value(ConfigNode node) {
         if (format == OutputFormat.TEXT && node instanceof ConfigScalar s) {
-            buffer.append(s.asText()).append('\n');
+            buffer.append(text(s)).append('\n');
         } else if (format == OutputFormat.TEXT) {
             buffer.append(YAML.writeValueAsString(plain(node)));
         } else {
@@ -77,7 +77,7 @@ final class Output {
 
     private void structured(Object structure) {
         if (format == OutputFormat.JSON) {
-            buffer.append(JSON.writeValueAsString(structure)).append('\n');
+            buffer.append(JSON.writeValueAsString(jsonSafe(structure))).append('\n');
         } else {
             buffer.append(YAML.writeValueAsString(structure));
         }
@@ -91,6 +91,36 @@ final class Output {
             out.print(buffer);
             out.flush();
         }
+    }
+
+    /**
+     * The structure with every infinite or not-a-number float replaced by its YAML spelling as a string
+     * ({@code ".inf"}, {@code "-.inf"}, {@code ".nan"}): JSON has no such numbers.
+     */
+    private static Object jsonSafe(Object structure) {
+        if (structure instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, jsonSafe(v)));
+            return out;
+        }
+        if (structure instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(item -> out.add(jsonSafe(item)));
+            return out;
+        }
+        if (structure instanceof Double d && !Double.isFinite(d)) {
+            return nonFinite(d);
+        }
+        return structure;
+    }
+
+    private static String nonFinite(double d) {
+        return Double.isNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
+    }
+
+    /** A scalar as a user reads it; infinity and not-a-number in their YAML spelling, as --value reads them back. */
+    static String text(ConfigScalar s) {
+        return s.value() instanceof Double d && !Double.isFinite(d) ? nonFinite(d) : s.asText();
     }
 
     // ----------------------------------------------------------------- conversions shared by the commands
@@ -124,9 +154,9 @@ final class Output {
             return readsBackAsItself(text) ? text : JSON_INLINE.writeValueAsString(text);
         }
         if (node instanceof ConfigScalar s) {
-            return s.asText();
+            return text(s);
         }
-        return JSON_INLINE.writeValueAsString(plain(node));
+        return JSON_INLINE.writeValueAsString(jsonSafe(plain(node)));
     }
 
     private static boolean readsBackAsItself(String text) {

@@ -4,6 +4,7 @@ import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.api.UpdateResult;
 import io.configcicd.core.api.ValueParser;
 import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
@@ -19,12 +20,18 @@ import picocli.CommandLine.Option;
         "Change one value in the environment's override document (environments/<name>.*), in place:"
                 + " comments, key order and quoting are kept.",
         "The value reads like YAML: 5 is an integer, true a boolean, '\"5\"' a string, '[a, b]' a list.",
+        "A one-line value starting with # (#ff0000) is that string; other text with a YAML comment (' #'), a blank"
+                + " value, and a number out of a float's range are refused (exit 2): quote them to store text.",
         "The change is validated first: one that introduces a finding at or above validation.fail_on is refused"
                 + " (exit 1) and nothing is written."})
 final class SetCommand extends ConfigCommand {
 
     @Mixin
     private TargetOptions target;
+
+    @Option(names = "--path", required = true, paramLabel = "PATH",
+            description = "A dotted path such as kgot.reasoning_depth or alita.environment_manager.supported_languages[0].")
+    private ConfigPath path;
 
     @Option(names = "--value", required = true, paramLabel = "VALUE", description = "The new value, read as YAML.")
     private String value;
@@ -38,7 +45,7 @@ final class SetCommand extends ConfigCommand {
         governance.require(Permission.WRITE, target.name(), "set");
         ConfigNode parsed = ValueParser.parse(value);
         Map<String, Object> one = new LinkedHashMap<>();
-        one.put(target.path().toString(), parsed);
+        one.put(path.toString(), parsed);
         BackupCommand.take(manager, governance, target.scope(), target.name(), "before-set", "set");
         UpdateResult result = noValidate
                 ? manager.batchUpdateConfiguration(target.scope(), target.name(), one)

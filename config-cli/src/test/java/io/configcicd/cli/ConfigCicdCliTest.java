@@ -31,10 +31,10 @@ class ConfigCicdCliTest {
 
     @Test
     void aMissingRequiredOptionIsAUsageError() {
-        CliRun r = CliRun.in(config, "get", "--scope", "global", "--name", "production");
+        CliRun r = CliRun.in(config, "set", "--scope", "global", "--name", "production", "--value", "5");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--path");
+        assertThat(r.err()).contains("Missing required option", "--path");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +66,87 @@ class SetCommandTest {
         JsonNode v = get("production", "metadata.created_by");
         assertThat(v.isString()).isTrue();
         assertThat(v.asString()).isEqualTo("5");
+    }
+
+    /** Makes development's override document a TOML file, so that the three formats each have an environment. */
+    private void developmentInToml() throws Exception {
+        Files.delete(config.resolve("environments/development.yaml"));
+        Files.writeString(config.resolve("environments/development.toml"), "[metadata]\ncreated_by = \"ops\"\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "production, environments/production.yaml, 'created_by: \"#ff0000\"'",
+            "staging, environments/staging.json, '\"created_by\": \"#ff0000\"'",
+            "development, environments/development.toml, 'created_by = \"#ff0000\"'"})
+    void aColourStartingWithAHashIsStoredAsAQuotedStringAndReadsBackAsItself(String env, String file, String line)
+            throws Exception {
+        developmentInToml();
+
+        CliRun r = set(env, "metadata.created_by", "#ff0000");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("set metadata.created_by = #ff0000 in " + file + "\n");
+        assertThat(Files.readString(config.resolve(file))).contains(line).doesNotContain("{}");
+        JsonNode v = get(env, "metadata.created_by");
+        assertThat(v.isString()).isTrue();
+        assertThat(v.asString()).isEqualTo("#ff0000");
+    }
+
+    @Test
+    void aValueWithAYamlCommentIsRefusedWithAHintToQuoteItAndNothingIsWritten() throws Exception {
+        Path prod = config.resolve("environments/production.yaml");
+        String before = Files.readString(prod);
+
+        CliRun r = set("production", "metadata.created_by", "blue # the colour");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --value:1:6: '#' here starts a YAML comment")
+                .contains("hint: quote the whole value to store it as a string: --value '\"...\"'")
+                .doesNotContain("Exception");
+        assertThat(Files.readString(prod)).isEqualTo(before);
+    }
+
+    @Test
+    void aBlankValueIsRefused() {
+        CliRun r = set("production", "metadata.created_by", "  ");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("only blanks");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1e400", "1e-400"})
+    void aNumberOutOfRangeIsRefusedAndNothingIsWritten(String number) throws Exception {
+        Path prod = config.resolve("environments/production.yaml");
+        String before = Files.readString(prod);
+
+        CliRun r = set("production", "kgot.cache_ttl", number, "--no-validate");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --value:1:1: number out of range")
+                .contains("hint: quote it to store it as text");
+        assertThat(Files.readString(prod)).isEqualTo(before).doesNotContain(".inf");
+    }
+
+    @Test
+    void infinityWrittenAsSuchIsKeptAndPrintedInItsYamlSpellingNeverAsAJsonNumber() {
+        CliRun r = set("production", "kgot.cache_ttl", ".inf", "--no-validate");
+        CliRun json = CliRun.in(config, "get", "--scope", "global", "--name", "production", "--path", "kgot",
+                "--format", "json");
+
+        assertThat(r.out()).isEqualTo("set kgot.cache_ttl = .inf in environments/production.yaml\n");
+        assertThat(json.out()).contains("\"cache_ttl\": \".inf\"").doesNotContain("Infinity");
+        assertThat(JsonMapper.shared().readTree(json.out()).get("cache_ttl").asString()).isEqualTo(".inf");
+    }
+
+    @Test
+    void anIndexUnderAMissingKeyNamesTheWholePathOfTheMissingList() {
+        CliRun r = set("production", "kgot.list[5]", "1", "--no-validate");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot set kgot.list[5]: there is no list at kgot.list to index into"
+                + " (kgot has no key 'list')");
     }
 
     @Test

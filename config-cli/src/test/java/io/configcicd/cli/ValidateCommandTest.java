@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,38 @@ class ValidateCommandTest {
         assertThat(r.out()).contains("fixed environments/production.yaml services.kgot_service.debug [security.debug]")
                 .contains("validated again");
         assertThat(Files.readString(prod)).contains("debug: false   # left on by mistake").contains("# Production: protected");
+    }
+
+    @Test
+    void an_unquoted_yes_is_debug_on_in_production_and_an_ambiguous_boolean_everywhere() throws IOException {
+        Path config = CliRun.copyOfExamples(tmp);
+        Path prod = config.resolve("environments/production.yaml");
+        replace(prod, "    host: kgot.prod.internal\n", "    host: kgot.prod.internal\n    debug: yes\n");
+        int line = lineOf(prod, "debug: yes");
+
+        CliRun r = CliRun.in(config, "validate", "--name", "production");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).containsPattern(line + ":12 +error +" + Pattern.quote("debug is on at"
+                        + " services.kgot_service.debug in protected environment production (yes is true to YAML 1.1"
+                        + " readers"))
+                .contains("fix: set services.kgot_service.debug to false in environments/production")
+                .containsPattern(line + ":12 +warning +" + Pattern.quote("ambiguous boolean at"
+                        + " services.kgot_service.debug: yes is the string \"yes\""))
+                .contains("[yaml.ambiguous-boolean]");
+    }
+
+    @Test
+    void fix_turns_an_unquoted_yes_off_in_production() throws IOException {
+        Path config = CliRun.copyOfExamples(tmp);
+        Path prod = config.resolve("environments/production.yaml");
+        replace(prod, "    host: kgot.prod.internal\n", "    host: kgot.prod.internal\n    debug: yes   # left on\n");
+
+        CliRun r = CliRun.in(config, "validate", "--name", "production", "--fix");
+
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.out()).contains("fixed environments/production.yaml services.kgot_service.debug [security.debug]");
+        assertThat(Files.readString(prod)).contains("    debug: false   # left on\n");
     }
 
     @Test

@@ -27,6 +27,12 @@ public sealed interface ConfigNode permits ConfigMap, ConfigList, ConfigScalar {
     /** A short word for messages: mapping, list, string, integer, ... */
     String typeName();
 
+    /** {@link #typeName()} with its indefinite article, for messages: "an integer", "a mapping". */
+    default String typeNameWithArticle() {
+        String word = typeName();
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+
     /** Structural equality of values, ignoring origins and history. */
     boolean sameValue(ConfigNode other);
 

@@ -13,9 +13,13 @@ import java.util.Objects;
  * A scalar value. The Java type of {@link #value()} follows {@link #type()}: String, Long or BigInteger,
  * Double or BigDecimal, Boolean, {@code null}, OffsetDateTime, LocalDateTime, LocalDate, LocalTime.
  * For temporal values {@link #text()} keeps the text as written (TOML keeps precision that way).
+ *
+ * <p>{@link #unquoted()} marks a string that a YAML file wrote without quotes (a plain scalar, set by the YAML
+ * loader): YAML 1.2 made it a string, where a YAML 1.1 reader may make {@code yes} or {@code off} a boolean. A
+ * quoted YAML string, and every string of JSON, TOML or the API, is not marked.
  */
-public record ConfigScalar(ScalarType type, Object value, String text, Origin origin, List<ConfigNode> overridden)
-        implements ConfigNode {
+public record ConfigScalar(ScalarType type, Object value, String text, Origin origin, List<ConfigNode> overridden,
+                           boolean unquoted) implements ConfigNode {
 
     public ConfigScalar {
         Objects.requireNonNull(type, "type");
@@ -24,9 +28,17 @@ public record ConfigScalar(ScalarType type, Object value, String text, Origin or
         if (type == ScalarType.NULL ? value != null : value == null) {
             throw new IllegalArgumentException("value does not match type " + type);
         }
+        if (unquoted && type != ScalarType.STRING) {
+            throw new IllegalArgumentException("only a string can be marked unquoted, this is of type " + type.word());
+        }
         if (text == null) {
             text = value == null ? "null" : value.toString();
         }
+    }
+
+    /** A scalar that is not an unquoted YAML string. */
+    public ConfigScalar(ScalarType type, Object value, String text, Origin origin, List<ConfigNode> overridden) {
+        this(type, value, text, origin, overridden, false);
     }
 
     public static ConfigScalar string(String value, Origin origin) {
@@ -102,7 +114,12 @@ public record ConfigScalar(ScalarType type, Object value, String text, Origin or
 
     @Override
     public ConfigScalar withOverridden(List<ConfigNode> overridden) {
-        return new ConfigScalar(type, value, text, origin, overridden);
+        return new ConfigScalar(type, value, text, origin, overridden, unquoted);
+    }
+
+    /** This string marked as written without quotes in a YAML file (see {@link #unquoted()}). */
+    public ConfigScalar asUnquoted() {
+        return new ConfigScalar(type, value, text, origin, overridden, true);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.model.ScalarType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -157,6 +158,9 @@ final class YamlComposer implements YamlEvents {
             node = resolver.tagged(tag, value, origin);
         } else if (style == Style.PLAIN) {
             node = resolver.plain(value, origin);
+            if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING) {
+                node = s.asUnquoted(); // YAML 1.1 readers may see yes/off as booleans: the policy needs to know
+            }
         } else {
             node = resolver.string(value, origin);
         }

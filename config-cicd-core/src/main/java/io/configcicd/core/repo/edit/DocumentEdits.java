@@ -74,18 +74,32 @@ public final class DocumentEdits {
     }
 
     /**
-     * The value placed under the remaining keys of a path, as nested maps (used when the path goes past the end
-     * of the existing text). A list index among them has no list to point into and is an error.
+     * The value placed under the segments of {@code path} from index {@code from} on, as nested maps (used when the
+     * path goes past what the document holds). A list index among them has no list to point into and is an error
+     * at {@code at}, naming the full path of the missing list and {@code found}, what the document holds where the
+     * path stops ({@link #noKey}, or "kgot.cache is null").
      */
-    static ConfigNode nest(List<ConfigPath.Segment> rest, ConfigNode value, ConfigPath path) {
-        ConfigNode out = value;
-        for (int i = rest.size() - 1; i >= 0; i--) {
-            if (!(rest.get(i) instanceof ConfigPath.Key k)) {
-                throw ConfigCicdException.badInput("cannot set " + path + ": there is no list at "
-                        + ConfigPath.of(rest.subList(0, i)) + " to index into", "set the whole list instead");
+    static ConfigNode nest(ConfigPath path, int from, ConfigNode value, Origin at, String found) {
+        List<ConfigPath.Segment> segments = path.segments();
+        for (int i = from; i < segments.size(); i++) {
+            if (segments.get(i) instanceof ConfigPath.Index) {
+                ConfigPath list = ConfigPath.of(segments.subList(0, i));
+                throw ConfigCicdException.badInput(at, "cannot set " + path + ": there is no list at " + list
+                        + " to index into (" + found + ")", "set " + list + " to a whole list instead, for example"
+                        + " [a, b]");
             }
-            out = ConfigMap.builder(Origin.UNKNOWN).put(k.name(), out).build();
+        }
+        ConfigNode out = value;
+        for (int i = segments.size() - 1; i >= from; i--) {
+            out = ConfigMap.builder(Origin.UNKNOWN).put(((ConfigPath.Key) segments.get(i)).name(), out).build();
         }
         return out;
+    }
+
+    /** What a document holds where a path stops because segment {@code i}, a key, is missing. */
+    static String noKey(ConfigPath path, int i) {
+        ConfigPath.Segment key = path.segments().get(i);
+        return (i == 0 ? "the document" : ConfigPath.of(path.segments().subList(0, i)).toString())
+                + " has no key '" + key + "'";
     }
 }

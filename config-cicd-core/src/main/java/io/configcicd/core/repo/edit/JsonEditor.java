@@ -41,7 +41,8 @@ public final class JsonEditor implements DocumentEditor {
     public String set(String text, ConfigPath path, ConfigNode value, String file) {
         JsonText d = JsonText.parse(text, file);
         if (path.isRoot() || d.root() == null) {
-            ConfigNode tree = path.isRoot() ? value : DocumentEdits.nest(path.segments(), value, path);
+            ConfigNode tree = path.isRoot() ? value
+                    : DocumentEdits.nest(path, 0, value, Origin.file(file), "the document is empty");
             return d.leading() + ScalarRendering.json(tree, "", d.layout()) + d.newline();
         }
         JNode node = d.root();
@@ -55,7 +56,8 @@ public final class JsonEditor implements DocumentEditor {
                 }
                 int at = node.keys().lastIndexOf(k.name());
                 if (at < 0) {
-                    ConfigNode rest = DocumentEdits.nest(segments.subList(i + 1, segments.size()), value, path);
+                    ConfigNode rest = DocumentEdits.nest(path, i + 1, value, Origin.of(d.file(), node.line(), 0),
+                            DocumentEdits.noKey(path, i));
                     return insert(d, node, k.name(), rest);
                 }
                 parent = node;

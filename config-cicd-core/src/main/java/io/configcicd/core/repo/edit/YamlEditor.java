@@ -54,14 +54,14 @@ public final class YamlEditor implements DocumentEditor {
             if (seg instanceof ConfigPath.Key k) {
                 if (!(node instanceof MappingNode m)) {
                     if (i > 0 && isNull(node)) {
-                        ConfigNode tree = DocumentEdits.nest(segments.subList(i, segments.size()), value, path);
+                        ConfigNode tree = DocumentEdits.nest(path, i, value, d.origin(node), here + " is null");
                         return replace(d, slot, node, tree);
                     }
                     throw through(d, node, here, path);
                 }
                 NodeTuple t = find(m, k.name());
                 if (t == null) {
-                    ConfigNode tree = DocumentEdits.nest(segments.subList(i + 1, segments.size()), value, path);
+                    ConfigNode tree = DocumentEdits.nest(path, i + 1, value, d.origin(m), DocumentEdits.noKey(path, i));
                     return insert(d, m, k.name(), tree);
                 }
                 node = checkNotAlias(d, t, here.child(k.name()));
@@ -171,7 +171,7 @@ public final class YamlEditor implements DocumentEditor {
     }
 
     private String appendToEmpty(YamlText d, ConfigPath path, ConfigNode value) {
-        ConfigNode tree = DocumentEdits.nest(path.segments(), value, path);
+        ConfigNode tree = DocumentEdits.nest(path, 0, value, Origin.file(d.file()), "the document is empty");
         String text = d.text();
         String nl = d.layout().newline();
         String prefix = text.isEmpty() || text.endsWith("\n") ? text : text + nl;

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * {@code security.debug} (error, protected environments only): a {@code true} that the globs find
  * ({@code **.debug}, {@code **.debug_mode}, {@code **.debug_*} by default) is reported at its file:line:column,
- * with a fix that sets it to {@code false} in the environment's override document. Values that are not
- * booleans ({@code debug_level: 3}) are not this rule's business.
+ * with a fix that sets it to {@code false} in the environment's override document. An unquoted YAML {@code yes}
+ * or {@code on} counts as true, as applications reading YAML 1.1 take it ({@link Yaml11Boolean}). Values that are
+ * not booleans ({@code debug_level: 3}) are not this rule's business.
  */
 public final class DebugRule implements ValidationRule {
 
@@ -54,7 +55,7 @@ public final class DebugRule implements ValidationRule {
                 Fix fix = new Fix(m.path(), ConfigScalar.bool(false, Origin.UNKNOWN),
                         "set " + m.path() + " to false in environments/" + env, Fix.Target.ENVIRONMENT);
                 out.add(new Violation(m.path(), m.origin(), "debug is on at " + m.path()
-                        + " in protected environment " + env, Optional.of(fix)));
+                        + " in protected environment " + env + PathGlobs.yaml11Note(m.node()), Optional.of(fix)));
             }
         }
         return out;

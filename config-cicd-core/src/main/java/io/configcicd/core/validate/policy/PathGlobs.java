@@ -41,8 +41,20 @@ record PathGlobs(List<PathGlob> globs) {
         return globs.get(0);
     }
 
+    /**
+     * Whether a switch holds {@code value}: the boolean, or an unquoted YAML 1.1 spelling of it ({@code yes},
+     * {@code off}, ...) that applications reading YAML 1.1 take for that boolean ({@link Yaml11Boolean}).
+     */
     static boolean isBoolean(ConfigNode node, boolean value) {
-        return node instanceof ConfigScalar s && s.type() == ScalarType.BOOLEAN && s.value().equals(value);
+        if (node instanceof ConfigScalar s && s.type() == ScalarType.BOOLEAN) {
+            return s.value().equals(value);
+        }
+        return Yaml11Boolean.of(node).filter(b -> b.value() == value).isPresent();
+    }
+
+    /** {@code " (yes is true to YAML 1.1 readers ...)"} when the switch is a YAML 1.1 spelling, else nothing. */
+    static String yaml11Note(ConfigNode node) {
+        return Yaml11Boolean.of(node).map(b -> " (" + b.explained() + ")").orElse("");
     }
 
     /** {@code a, b, c} as the settings would write them. */

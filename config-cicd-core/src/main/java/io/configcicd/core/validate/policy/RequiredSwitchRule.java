@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * A security switch that must be on in protected environments: {@code security.authentication} and
- * {@code security.encryption} (error). Every value the globs find must be {@code true}; a {@code false} is
+ * {@code security.encryption} (error). Every value the globs find must be {@code true} (an unquoted YAML
+ * {@code yes} or {@code on} counts, and {@code no} or {@code off} is false, as applications reading YAML 1.1 take
+ * them: {@link Yaml11Boolean}); a {@code false} is
  * reported at its file:line:column with a fix that sets {@code true} in the environment's override document,
  * and a value that is not a boolean is reported without a fix. When the globs find nothing at all, one
  * violation says so; it offers a fix only when the first glob is a concrete path (no wildcard). Unprotected
@@ -72,10 +74,11 @@ public final class RequiredSwitchRule implements ValidationRule {
             }
             if (PathGlobs.isBoolean(node, false)) {
                 out.add(new Violation(m.path(), m.origin(), topic + " is switched off at " + m.path()
-                        + " in protected environment " + env, Optional.of(setTrue(m.path(), env))));
+                        + " in protected environment " + env + PathGlobs.yaml11Note(node),
+                        Optional.of(setTrue(m.path(), env))));
             } else {
                 out.add(Violation.of(m.path(), m.origin(), m.path() + " must be true or false (it switches "
-                        + topic + " in protected environment " + env + "), found " + node.typeName()));
+                        + topic + " in protected environment " + env + "), found " + node.typeNameWithArticle()));
             }
         }
         return out;

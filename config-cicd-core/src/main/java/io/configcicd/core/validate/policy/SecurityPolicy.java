@@ -20,8 +20,12 @@ import java.util.List;
  *       ({@link RequiredSwitchRule});</li>
  *   <li>{@value #DEBUG}, error, protected environments: debug switches are off ({@link DebugRule});</li>
  *   <li>{@value #HTTPS}, error, protected environments: no {@code http://} or {@code ws://} URL to a host
- *       outside {@code allow_hosts} ({@link HttpsRule}).</li>
+ *       outside {@code allow_hosts} ({@link HttpsRule});</li>
+ *   <li>{@value #AMBIGUOUS_BOOLEAN}, warning, every environment: no unquoted YAML 1.1 boolean ({@code yes},
+ *       {@code off}, ...) that YAML 1.2 reads as a string ({@link AmbiguousBooleanRule}).</li>
  * </ul>
+ * The switches of the authentication, encryption and debug rules take an unquoted YAML {@code yes}/{@code on} for
+ * true and {@code no}/{@code off} for false, as applications reading YAML 1.1 do ({@link Yaml11Boolean}).
  *
  * <p>The optional {@code policy:} section (every key optional, defaults shown; {@code paths} and
  * {@code allow_hosts} replace the defaults rather than add to them; {@code name: false} is short for
@@ -42,6 +46,7 @@ import java.util.List;
  *   https:
  *     enabled: true
  *     allow_hosts: [localhost, 127.0.0.1, "::1", "*.localhost"]   # exact hosts, or *.domain
+ *   ambiguous_booleans: {enabled: true}
  * </pre>
  * A malformed section (a typo in a key, a list where a mapping belongs, a path that does not parse) is a
  * bad-input error at its file:line with what to write.
@@ -53,9 +58,11 @@ public final class SecurityPolicy {
     public static final String ENCRYPTION = "security.encryption";
     public static final String DEBUG = "security.debug";
     public static final String HTTPS = "security.https";
+    public static final String AMBIGUOUS_BOOLEAN = "yaml.ambiguous-boolean";
 
     /** Every rule id of the policy, in the order {@link #rules} returns them. */
-    public static final List<String> IDS = List.of(PLAINTEXT_SECRET, AUTHENTICATION, ENCRYPTION, DEBUG, HTTPS);
+    public static final List<String> IDS =
+            List.of(PLAINTEXT_SECRET, AUTHENTICATION, ENCRYPTION, DEBUG, HTTPS, AMBIGUOUS_BOOLEAN);
 
     public static final List<String> DEFAULT_AUTHENTICATION_PATHS = List.of(
             "**.authentication.enabled", "**.authentication_required", "**.auth.enabled", "**.auth_enabled");
@@ -64,8 +71,8 @@ public final class SecurityPolicy {
     public static final List<String> DEFAULT_DEBUG_PATHS = List.of(
             "**.debug", "**.debug_mode", "**.debug_ui", "**.debug_*");
 
-    private static final List<String> SECTIONS =
-            List.of("enabled", "plaintext_secrets", "authentication", "encryption", "debug", "https");
+    private static final List<String> SECTIONS = List.of("enabled", "plaintext_secrets", "authentication",
+            "encryption", "debug", "https", "ambiguous_booleans");
 
     private SecurityPolicy() {
     }
@@ -107,6 +114,11 @@ public final class SecurityPolicy {
                 .map(l -> l.stream().map(s -> (String) s.value()).toList()).orElse(HttpsRule.DEFAULT_ALLOWED_HOSTS);
         if (https.enabled()) {
             out.add(new HttpsRule(hosts, settings.secretKeys()));
+        }
+        PolicySection booleans = policy.section("ambiguous_booleans");
+        booleans.onlyFields(List.of("enabled"));
+        if (booleans.enabled()) {
+            out.add(new AmbiguousBooleanRule(settings.secretKeys()));
         }
         return policy.enabled() ? List.copyOf(out) : List.of();
     }

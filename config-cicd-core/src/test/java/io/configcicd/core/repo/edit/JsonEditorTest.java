@@ -139,6 +139,20 @@ class JsonEditorTest {
     }
 
     @Test
+    void anIndexUnderAMissingKeyNamesTheFullPathOfTheMissingList() {
+        assertThatThrownBy(() -> set(TWO, "kgot.list[5]", num(1)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.problem()).isEqualTo("cannot set kgot.list[5]: there is no list at kgot.list to index"
+                            + " into (kgot has no key 'list')");
+                    assertThat(e.origin().file()).isEqualTo(FILE);
+                    assertThat(e.origin().line()).isEqualTo(2);
+                });
+        assertThatThrownBy(() -> set(TWO, "new.list[0]", num(1)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> assertThat(e.problem())
+                        .contains("there is no list at new.list to index into (the document has no key 'new')"));
+    }
+
+    @Test
     void anEmptyFileBecomesAnObject() {
         assertThat(set("", "a.b", num(1))).isEqualTo("{\n  \"a\": {\n    \"b\": 1\n  }\n}\n");
     }

@@ -272,6 +272,39 @@ class YamlEditorTest {
     }
 
     @Test
+    void anIndexUnderAMissingKeyNamesTheFullPathOfTheMissingListAndWhatTheParentHolds() {
+        assertThatThrownBy(() -> set(PROD, "kgot.list[5]", num(1)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.problem()).isEqualTo("cannot set kgot.list[5]: there is no list at kgot.list to index"
+                            + " into (kgot has no key 'list')");
+                    assertThat(e.origin().file()).isEqualTo(FILE);
+                    assertThat(e.origin().line()).isEqualTo(8);
+                    assertThat(e.hint()).contains("set kgot.list to a whole list");
+                });
+    }
+
+    @Test
+    void anIndexUnderAMissingTopLevelKeyNamesTheFullPathOfTheMissingList() {
+        assertThatThrownBy(() -> set(PROD, "new.list[0]", num(1)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> assertThat(e.problem())
+                        .isEqualTo("cannot set new.list[0]: there is no list at new.list to index into"
+                                + " (the document has no key 'new')"));
+        assertThatThrownBy(() -> set("", "a.b[0].c", num(1)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> assertThat(e.problem())
+                        .isEqualTo("cannot set a.b[0].c: there is no list at a.b to index into (the document is empty)"));
+    }
+
+    @Test
+    void anIndexUnderANullValueSaysTheValueIsNull() {
+        assertThatThrownBy(() -> set("kgot:\n  cache:\n", "kgot.cache.items[0]", num(1)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.problem()).isEqualTo("cannot set kgot.cache.items[0]: there is no list at"
+                            + " kgot.cache.items to index into (kgot.cache is null)");
+                    assertThat(e.origin().line()).isEqualTo(2);
+                });
+    }
+
+    @Test
     void windowsLineEndingsAreKept() {
         String text = "a:\r\n  b: 1\r\n";
 

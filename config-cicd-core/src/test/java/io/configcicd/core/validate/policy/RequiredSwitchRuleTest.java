@@ -84,6 +84,37 @@ class RequiredSwitchRuleTest {
     }
 
     @Test
+    void anUnquotedYaml11OffIsSwitchedOffWithTheFixAndAnUnquotedYesIsOn() {
+        List<Finding> findings = inProduction(authentication, """
+                security:
+                  authentication:
+                    enabled: off
+                  auth:
+                    enabled: yes
+                """);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(where(f)).isEqualTo("global/base.yaml:3:14");
+            assertThat(f.message()).isEqualTo("authentication is switched off at security.authentication.enabled "
+                    + "in protected environment production (off is false to YAML 1.1 readers (PyYAML, Go yaml.v2, "
+                    + "SnakeYAML 1.x in older Spring Boot))");
+            assertThat(f.fix().orElseThrow().value().sameValue(ConfigScalar.bool(true, Origin.UNKNOWN))).isTrue();
+        });
+        assertThat(inProduction(encryption, "tls:\n  enabled: No\n")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("encryption is switched off at tls.enabled"));
+        assertThat(inProduction(encryption, "tls:\n  enabled: ON\n")).isEmpty();
+    }
+
+    @Test
+    void aSwitchHoldingAnIntegerSaysSoWithTheRightArticle() {
+        List<Finding> findings = inProduction(encryption, "tls:\n  enabled: 1\n");
+
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith("must be true or false (it switches encryption in protected environment production), found"
+                        + " an integer"));
+    }
+
+    @Test
     void aSwitchThatIsNotABooleanIsReportedWithoutAFix() {
         List<Finding> findings = inProduction(authentication, """
                 security:
@@ -94,7 +125,7 @@ class RequiredSwitchRuleTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(where(f)).isEqualTo("global/base.yaml:3:14");
             assertThat(f.message()).isEqualTo("security.auth.enabled must be true or false (it switches "
-                    + "authentication in protected environment production), found string");
+                    + "authentication in protected environment production), found a string");
             assertThat(f.fix()).isEmpty();
         });
     }

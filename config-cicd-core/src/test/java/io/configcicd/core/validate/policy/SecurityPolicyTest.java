@@ -53,7 +53,8 @@ class SecurityPolicyTest {
                 "security.authentication=" + Severity.ERROR,
                 "security.encryption=" + Severity.ERROR,
                 "security.debug=" + Severity.ERROR,
-                "security.https=" + Severity.ERROR);
+                "security.https=" + Severity.ERROR,
+                "yaml.ambiguous-boolean=" + Severity.WARNING);
         assertThat(rules).extracting(ValidationRule::id).containsExactlyElementsOf(SecurityPolicy.IDS);
     }
 
@@ -82,6 +83,7 @@ class SecurityPolicyTest {
                   debug:
                     enabled: false
                   https: false
+                  ambiguous_booleans: {enabled: false}
                 """));
 
         assertThat(rules).extracting(ValidationRule::id)
