@@ -92,7 +92,7 @@ class SecretsOfEveryRevisionTest {
     @Test
     void noOutputShowsASecretOfEitherRevision() throws Exception {
         for (String format : new String[] {"text", "json", "yaml"}) {
-            run("get", "--scope", "global", "--name", "production", "--path", "db", "--format", format);
+            run("get", "--scope", "global", "--name", "production", "--format", format);
             run("get", "--scope", "global", "--name", "production", "--path", "cache.url", "--format", format);
             run("explain", "--environment", "production", "--path", "db.conn", "--format", format);
             run("list", "--scope", "global", "--format", format);
