@@ -7,6 +7,7 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.Settings;
+import io.configcicd.core.repo.git.GitRevisions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,11 +79,24 @@ public final class EffectiveAtRevision implements AutoCloseable {
         }
     }
 
-    /** The full id of the first parent of the commit a revision names; empty for a root commit. */
+    /**
+     * The full id of the first parent of the commit a revision names; empty for a root commit.
+     *
+     * @throws ConfigCicdException bad input when the revision is unknown, or when the commit is the boundary of a
+     *                             shallow clone: it has a parent, but the parent was not fetched
+     */
     public Optional<String> firstParent(String revision) {
         try {
             RevCommit commit = git.commit(revision);
-            return commit.getParentCount() == 0 ? Optional.empty() : Optional.of(commit.getParent(0).name());
+            if (commit.getParentCount() > 0) {
+                return Optional.of(commit.getParent(0).name());
+            }
+            if (git.isShallowBoundary(commit)) {
+                String id = git.shortId(commit);
+                throw GitRevisions.historyCutOff("the parent of " + id + (revision.equals(commit.name()) ? "" : " ("
+                        + revision + ")"), id, "or name a base commit that is in the clone");
+            }
+            return Optional.empty();
         } catch (IOException e) {
             throw RevisionReader.gitFailed(e);
         }

@@ -255,7 +255,59 @@ class RollbackTest {
         assertThatThrownBy(() -> roll(c.root(), Scope.ENVIRONMENT, Optional.of("no-such-tag"), options))
                 .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
-                    assertThat(e.getMessage()).contains("unknown version 'no-such-tag'");
+                    assertThat(e.getMessage()).contains("unknown revision 'no-such-tag'");
                 });
+    }
+
+    @Test
+    void aWellFormedCommitIdThatIsNotInTheRepositoryIsAnUnknownRevisionNotAGitFailure() {
+        Commits c = repo();
+        c.repo().write("environments/production.yaml", "a: 1\n");
+        c.commit("only");
+        String missing = "6843f6a1234567890123456789012345678901ab";
+
+        assertThatThrownBy(() -> roll(c.root(), Scope.ENVIRONMENT, Optional.of(missing), options))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.problem()).startsWith("unknown revision '" + missing + "'");
+                });
+        assertThat(status(c.repo())).isEmpty();
+    }
+
+    @Test
+    void inAShallowCloneThePreviousVersionIsNotNothingButHistoryToFetch() {
+        Commits c = repo();
+        c.repo().write("environments/production.yaml", "a: 1\n");
+        c.commit("first");
+        c.repo().write("environments/production.yaml", "a: 2\n");
+        c.commit("second");
+        GitRepo shallow = c.repo().shallowClone(tmp.resolve("shallow"), 1);
+
+        for (Scope scope : Scope.values()) {
+            assertThatThrownBy(() -> roll(shallow.root(), scope, Optional.empty(), options)).as(scope.word())
+                    .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                        assertThat(e.problem()).contains("is not in this clone").contains("shallow clone")
+                                .doesNotContain("nothing came before");
+                        assertThat(e.hint()).contains("fetch-depth: 0").contains("git fetch --unshallow");
+                    });
+        }
+        assertThat(read(shallow.root().resolve("environments/production.yaml"))).isEqualTo("a: 2\n");
+        assertThat(status(shallow)).isEmpty();
+    }
+
+    @Test
+    void inADepthTwoCloneThePreviousVersionIsTheParent() {
+        Commits c = repo();
+        c.repo().write("environments/production.yaml", "a: 1\n");
+        c.commit("first");
+        c.repo().write("environments/production.yaml", "a: 2\n");
+        c.commit("second");
+        GitRepo shallow = c.repo().shallowClone(tmp.resolve("shallow"), 2);
+
+        RollbackResult r = roll(shallow.root(), Scope.ENVIRONMENT, Optional.empty(), options.withCommit(false));
+
+        assertThat(r.filesWritten()).containsExactly("environments/production.yaml");
+        assertThat(read(shallow.root().resolve("environments/production.yaml"))).isEqualTo("a: 1\n");
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -52,7 +51,7 @@ public final class GitSnapshot implements AutoCloseable {
         try (Repository repo = GitWorkTrees.open(absolute,
                 "run in a git clone, or leave out --commit-hash/--branch to validate the files on disk")) {
             String inRepo = GitWorkTrees.pathInWorkTree(repo, absolute);
-            ObjectId commit = resolve(repo, revision);
+            ObjectId commit = GitRevisions.resolve(repo, revision);
             Path temp = Files.createTempDirectory("config-cicd-snapshot-");
             try {
                 Path target = inRepo.isEmpty() ? temp : temp.resolve(inRepo);
@@ -118,20 +117,6 @@ public final class GitSnapshot implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static ObjectId resolve(Repository repo, String revision) throws IOException {
-        ObjectId id;
-        try {
-            id = repo.resolve(revision + "^{commit}");
-        } catch (RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
-            id = null;
-        }
-        if (id == null) {
-            throw ConfigCicdException.badInput("unknown revision '" + revision + "'",
-                    "give a commit id, tag or branch that exists in the repository (git log --oneline)");
-        }
-        return id;
     }
 
     private static void copyTree(Repository repo, ObjectId commitId, String inRepo, Path temp) throws IOException {
