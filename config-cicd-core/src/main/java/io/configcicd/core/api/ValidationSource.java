@@ -1,6 +1,7 @@
 package io.configcicd.core.api;
 
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.repo.DirectoryProblem;
 import io.configcicd.core.repo.Settings;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,14 @@ public interface ValidationSource {
      * @throws io.configcicd.core.ConfigCicdException bad input naming the file when one cannot be read
      */
     Map<String, ConfigMap> schemaDocuments();
+
+    /**
+     * The files that cannot be used as they are (a file in {@code environments/} whose name is no environment name,
+     * several files for one environment), which the validator reports as findings; empty when there are none.
+     */
+    default List<DirectoryProblem> problems() {
+        return List.of();
+    }
 
     /** A short description for messages: the directory, or the directory at a commit. */
     String describe();

@@ -6,6 +6,8 @@ import io.configcicd.core.merge.Merger;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.repo.DirectoryProblem;
+import io.configcicd.core.repo.EnvironmentFiles;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.repo.git.GitRevisions;
 import java.io.IOException;
@@ -191,6 +193,11 @@ public final class EffectiveAtRevision implements AutoCloseable {
             }
 
             @Override
+            public List<DirectoryProblem> problems() {
+                return EffectiveAtRevision.this.problems(id);
+            }
+
+            @Override
             public String describe() {
                 return "the configuration directory at " + revision;
             }
@@ -257,15 +264,27 @@ public final class EffectiveAtRevision implements AutoCloseable {
         return cached;
     }
 
+    /** As {@code ConfigDirectory#environments}: a file that is no environment's document names none. */
     private List<String> environments(RevCommit commit, String revision) throws IOException {
         RevisionFiles all = git.files(commit, null);
-        TreeSet<String> names = new TreeSet<>();
-        for (RevisionFiles.Blob b : all.overrides()) {
-            String file = b.relative().substring(b.relative().indexOf('/') + 1);
-            names.add(file.substring(0, file.lastIndexOf('.')));
-        }
+        EnvironmentFiles files = environmentFiles(all);
+        TreeSet<String> names = new TreeSet<>(files.environments());
         git.settings(all, revision).environments().forEach(e -> names.add(e.name()));
+        names.removeAll(files.duplicated());
         return List.copyOf(names);
+    }
+
+    /** The files of a revision's {@code environments/} that are no environment's override document, by file name. */
+    public List<DirectoryProblem> problems(String revision) {
+        try {
+            return environmentFiles(git.files(git.commit(revision), null)).problems();
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
+    private static EnvironmentFiles environmentFiles(RevisionFiles all) {
+        return EnvironmentFiles.of(all.overrides().stream().map(RevisionFiles.Blob::relative).toList());
     }
 
     private static String describe(List<String> names) {

@@ -141,4 +141,18 @@ class EffectiveAtRevisionTest {
                     .satisfies(t -> assertThat(((ConfigCicdException) t).hint()).contains("fetch-depth: 0"));
         }
     }
+
+    @Test
+    void aFileInEnvironmentsThatIsNoEnvironmentIsAProblemOfTheRevisionAndNamesNoEnvironment() {
+        Commits c = twoVersions("");
+        c.repo().write("environments/stäging prod.yaml", "log: x\n");
+        c.commit("a badly named file");
+
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(c.root())) {
+            assertThat(at.environments("HEAD")).containsExactly("production", "qa", "staging");
+            assertThat(at.problems("HEAD")).extracting(p -> p.file()).containsExactly("environments/stäging prod.yaml");
+            assertThat(at.problems("v1.2.3")).isEmpty();
+            assertThat(at.validationSource("HEAD").problems()).hasSize(1);
+        }
+    }
 }
