@@ -3,7 +3,7 @@ package io.configcicd.cli;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.git.GitRevisions;
-import io.configcicd.core.repo.git.GitSnapshot;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import io.configcicd.core.version.BackupHistory;
 import io.configcicd.core.version.ConfigHistory;
 import io.configcicd.core.version.HistoryEntry;
@@ -37,7 +37,7 @@ final class HistoryCommand extends ConfigCommand {
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
         governance.require(Permission.READ, name, "history");
-        boolean git = GitSnapshot.workTreeOf(manager.directory().root()).isPresent();
+        boolean git = GitWorkTrees.workTreeOf(manager.directory().root()).isPresent();
         List<HistoryEntry> entries = git
                 ? new ConfigHistory(manager.directory().settings().secretKeys(),
                         io.configcicd.core.diff.ConfigDiff.defaultFingerprint())

@@ -19,6 +19,7 @@ import io.configcicd.core.validate.policy.SecurityPolicy;
 import io.configcicd.core.validate.rules.DeclaredRules;
 import io.configcicd.core.validate.rules.ValidationSettings;
 import io.configcicd.core.validate.schema.JsonSchemaRule;
+import io.configcicd.core.validate.ValidationSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package io.configcicd.core.version;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.git.GitRevisions;
-import io.configcicd.core.repo.git.GitSnapshot;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ final class BackupGit implements AutoCloseable {
 
     /** Whether the configuration directory is in a (non-bare) git work tree. */
     static boolean applies(Path configDir) {
-        return GitSnapshot.workTreeOf(configDir).isPresent();
+        return GitWorkTrees.workTreeOf(configDir).isPresent();
     }
 
     static BackupGit open(Path configDir) {

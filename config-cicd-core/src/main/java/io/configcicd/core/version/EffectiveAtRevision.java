@@ -1,7 +1,6 @@
 package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ValidationSource;
 import io.configcicd.core.merge.Merger;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
@@ -10,6 +9,7 @@ import io.configcicd.core.repo.DirectoryProblem;
 import io.configcicd.core.repo.EnvironmentFiles;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.repo.git.GitRevisions;
+import io.configcicd.core.validate.ValidationSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.RollbackValidators;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.testing.GitRepo;
 import java.io.IOException;
@@ -32,7 +33,6 @@ class RollbackTest {
     @TempDir
     Path tmp;
 
-    private final ConfigRollback rollback = new ConfigRollback();
     private final RollbackOptions options = RollbackOptions.defaults().withClock(CLOCK);
 
     private Commits repo() {
@@ -55,7 +55,8 @@ class RollbackTest {
 
     private RollbackResult roll(Path dir, Scope scope, Optional<String> to, RollbackOptions opts) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return rollback.rollback(manager, scope, "production", to, opts);
+            return new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), scope, "production",
+                    to, opts);
         }
     }
 

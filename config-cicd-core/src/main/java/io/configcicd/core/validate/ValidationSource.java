@@ -1,4 +1,4 @@
-package io.configcicd.core.api;
+package io.configcicd.core.validate;
 
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.repo.DirectoryProblem;
@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@link ConfigurationValidator} reads: the settings, the schema documents, the environments and their
- * effective configurations. A configuration directory on disk is one ({@link ConfigurationManager#validator()});
- * the tree of a git commit read straight from git's objects is another
- * ({@code io.configcicd.core.version.EffectiveAtRevision#validationSource}), so a commit is validated without
- * copying it out.
+ * What a validator ({@code io.configcicd.core.api.ConfigurationValidator}) reads: the settings, the schema documents,
+ * the environments and their effective configurations, and the files that cannot be used as they are. A
+ * configuration directory on disk is one ({@code ConfigurationManager#validator()}); the tree of a git commit read
+ * straight from git's objects is another ({@code io.configcicd.core.version.EffectiveAtRevision#validationSource}),
+ * so a commit is validated without copying it out. It lives here, below {@code version} and {@code api}, so that both
+ * can use it without one importing the other.
  */
 public interface ValidationSource {
 
