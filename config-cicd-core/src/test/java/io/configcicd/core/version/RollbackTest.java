@@ -275,14 +275,19 @@ class RollbackTest {
         assertThat(status(c.repo())).isEmpty();
     }
 
-    @Test
-    void inAShallowCloneThePreviousVersionIsNotNothingButHistoryToFetch() {
+    /** Production at {@code a: 1}, then {@code a: 2}, cloned with {@code git clone --depth}. */
+    private GitRepo twoVersionsCloned(int depth) {
         Commits c = repo();
         c.repo().write("environments/production.yaml", "a: 1\n");
         c.commit("first");
         c.repo().write("environments/production.yaml", "a: 2\n");
         c.commit("second");
-        GitRepo shallow = c.repo().shallowClone(tmp.resolve("shallow"), 1);
+        return c.repo().shallowClone(tmp.resolve("shallow"), depth);
+    }
+
+    @Test
+    void inAShallowCloneThePreviousVersionIsNotNothingButHistoryToFetch() {
+        GitRepo shallow = twoVersionsCloned(1);
 
         for (Scope scope : Scope.values()) {
             assertThatThrownBy(() -> roll(shallow.root(), scope, Optional.empty(), options)).as(scope.word())
@@ -299,12 +304,7 @@ class RollbackTest {
 
     @Test
     void inADepthTwoCloneThePreviousVersionIsTheParent() {
-        Commits c = repo();
-        c.repo().write("environments/production.yaml", "a: 1\n");
-        c.commit("first");
-        c.repo().write("environments/production.yaml", "a: 2\n");
-        c.commit("second");
-        GitRepo shallow = c.repo().shallowClone(tmp.resolve("shallow"), 2);
+        GitRepo shallow = twoVersionsCloned(2);
 
         RollbackResult r = roll(shallow.root(), Scope.ENVIRONMENT, Optional.empty(), options.withCommit(false));
 

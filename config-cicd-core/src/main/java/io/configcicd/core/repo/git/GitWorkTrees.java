@@ -24,12 +24,7 @@ public final class GitWorkTrees {
      * @throws ConfigCicdException bad input when there is none or it is bare
      */
     public static Repository open(Path dir, String hint) throws IOException {
-        Path existing = dir.toAbsolutePath().normalize();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
-        builder.findGitDir(existing == null ? null : existing.toFile());
+        FileRepositoryBuilder builder = find(dir);
         if (builder.getGitDir() == null) {
             throw ConfigCicdException.badInput(dir + " is not inside a git repository", hint);
         }
@@ -59,12 +54,7 @@ public final class GitWorkTrees {
 
     /** The top of the git work tree that holds {@code dir}, if it is in one (a bare repository has none). */
     public static Optional<Path> workTreeOf(Path dir) {
-        Path p = dir.toAbsolutePath().normalize();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
-        builder.findGitDir(p == null ? null : p.toFile());
+        FileRepositoryBuilder builder = find(dir);
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
@@ -91,6 +81,17 @@ public final class GitWorkTrees {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** A builder that found the git directory of {@code dir} (or of its nearest existing parent), if there is one. */
+    private static FileRepositoryBuilder find(Path dir) {
+        Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+        builder.findGitDir(existing == null ? null : existing.toFile());
+        return builder;
     }
 
     /** The real path of the longest existing prefix of {@code dir}, followed by the rest as written. */
