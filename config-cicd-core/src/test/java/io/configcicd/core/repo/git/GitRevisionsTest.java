@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.testing.GitRepo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +77,28 @@ class GitRevisionsTest {
                             assertThat(e.problem()).startsWith("unknown revision '" + revision + "'");
                         });
             }
+        }
+    }
+
+    @Test
+    void anAbbreviationSharedBySeveralObjectsIsAmbiguousAndSaysToGiveMore() throws Exception {
+        try (Repository repo = open(origin); ObjectInserter inserter = repo.newObjectInserter()) {
+            Set<String> prefixes = new HashSet<>();
+            String shared = null;
+            for (int i = 0; shared == null; i++) {
+                String prefix = inserter.insert(Constants.OBJ_BLOB, ("blob " + i).getBytes(StandardCharsets.UTF_8))
+                        .name().substring(0, 4);
+                shared = prefixes.add(prefix) ? null : prefix;
+            }
+            inserter.flush();
+            String ambiguous = shared;
+
+            assertThatThrownBy(() -> GitRevisions.find(repo, ambiguous))
+                    .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                        assertThat(e.problem()).startsWith("ambiguous revision '" + ambiguous + "'");
+                        assertThat(e.hint()).contains("more characters");
+                    });
         }
     }
 
