@@ -43,13 +43,15 @@ public final class DirectoryLinks {
     public static Path follow(Path root, String relative) {
         Path current = root;
         Path rest = Path.of(relative);
-        for (int i = 0; i < rest.getNameCount(); i++) {
+        int names = rest.getNameCount();
+        for (int i = 0; i < names; i++) {
             Path next = current.resolve(rest.getName(i).toString());
             BasicFileAttributes own = lstat(next);
             if (own == null) {
-                return next.resolve(i + 1 < rest.getNameCount() ? rest.subpath(i + 1, rest.getNameCount()).toString() : "");
+                return i + 1 < names ? next.resolve(rest.subpath(i + 1, names).toString()) : next;
             }
-            current = own.isSymbolicLink() ? target(root, rest.subpath(0, i + 1).toString().replace('\\', '/'), next) : next;
+            String link = rest.subpath(0, i + 1).toString().replace('\\', '/');
+            current = own.isSymbolicLink() ? target(root, link, next) : next;
         }
         return current;
     }
@@ -69,8 +71,8 @@ public final class DirectoryLinks {
             String problem = reason.contains("symbolic links") ? "a symbolic link to '" + target
                     + "' in a loop of symbolic links that never reaches a file"
                     : "a symbolic link to '" + target + "' that cannot be followed: " + reason;
-            throw ConfigCicdException.badInput(Origin.file(link), problem,
-                    "point the link at a file inside the configuration directory, put the file itself in its place, or delete the link");
+            throw ConfigCicdException.badInput(Origin.file(link), problem, "point the link at a file inside the "
+                    + "configuration directory, put the file itself in its place, or delete the link");
         } catch (IOException e) {
             throw ConfigCicdException.external("cannot follow the symbolic link " + link + ": " + e.getMessage(),
                     "check permissions", e);

@@ -60,7 +60,8 @@ public final class GitRevisions {
     public static ObjectId resolve(Repository repo, String revision) throws IOException {
         Optional<ObjectId> id = find(repo, revision);
         if (id.isEmpty()) {
-            throw unknown(repo, revision, "give a commit id, tag or branch that exists in the repository (git log --oneline)");
+            throw unknown(repo, revision,
+                    "give a commit id, tag or branch that exists in the repository (git log --oneline)");
         }
         return id.get();
     }
@@ -70,18 +71,16 @@ public final class GitRevisions {
      * shallow clone the hint says first that the history was cut off and how to fetch it.
      */
     public static ConfigCicdException unknown(Repository repo, String revision, String hint) throws IOException {
-        String problem = "unknown revision '" + revision + "'";
-        if (ObjectId.isId(revision)) {
-            problem += ": no commit with that id is in this clone";
-            hint += "; a commit made in another clone needs git fetch first";
-        }
+        boolean id = ObjectId.isId(revision);
+        String problem = "unknown revision '" + revision + "'" + (id ? ": no commit with that id is in this clone" : "");
+        String instead = hint + (id ? "; a commit made in another clone needs git fetch first" : "");
         Set<ObjectId> boundary = shallowCommits(repo);
         if (boundary.isEmpty()) {
-            return ConfigCicdException.badInput(problem, hint);
+            return ConfigCicdException.badInput(problem, instead);
         }
         return ConfigCicdException.badInput(problem, "this is a shallow clone whose history stops at "
                 + describe(repo, boundary) + ", so the revision may be in the part that was not fetched: "
-                + FETCH_HISTORY + "; or " + hint);
+                + FETCH_HISTORY + "; or " + instead);
     }
 
     /** The boundary commits of a shallow clone ({@code .git/shallow}); empty for a complete clone. */

@@ -10,7 +10,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Finding the git repository of a configuration directory and where the directory sits in its work tree: one
- * place for the revision reader, history, backups, diff and the reports' paths. The directory itself need not exist in the work tree.
+ * place for the revision reader, history, backups, diff and the reports' paths. The directory itself need not
+ * exist in the work tree.
  */
 public final class GitWorkTrees {
 
