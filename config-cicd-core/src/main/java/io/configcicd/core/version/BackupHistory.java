@@ -33,7 +33,7 @@ public final class BackupHistory {
         for (Backup b : all) {
             ConfigMap current = read(configDir, scope, name, b);
             List<Change> changes = diff.diff(previous, current);
-            out.add(new HistoryEntry(b.id(), b.id(), "backup", "", b.time(), b.label(), changes));
+            out.add(new HistoryEntry(b.id(), b.id(), "backup", "", b.time(), b.label(), changes, false));
             previous = current;
         }
         Collections.reverse(out);

@@ -24,12 +24,6 @@ import java.util.Objects;
 public record HistoryEntry(String commitId, String shortId, String author, String email, Instant time, String message,
                            List<Change> changes, boolean historyCutOff) {
 
-    /** An entry of a commit whose parents are known. */
-    public HistoryEntry(String commitId, String shortId, String author, String email, Instant time, String message,
-                        List<Change> changes) {
-        this(commitId, shortId, author, email, time, message, changes, false);
-    }
-
     public HistoryEntry {
         Objects.requireNonNull(commitId, "commitId");
         Objects.requireNonNull(shortId, "shortId");
