@@ -2,7 +2,8 @@ package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.repo.git.GitSnapshot;
+import io.configcicd.core.repo.git.GitRevisions;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import io.configcicd.core.version.BackupHistory;
 import io.configcicd.core.version.ConfigHistory;
 import io.configcicd.core.version.HistoryEntry;
@@ -36,7 +37,7 @@ final class HistoryCommand extends ConfigCommand {
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
         governance.require(Permission.READ, name, "history");
-        boolean git = GitSnapshot.workTreeOf(manager.directory().root()).isPresent();
+        boolean git = GitWorkTrees.workTreeOf(manager.directory().root()).isPresent();
         List<HistoryEntry> entries = git
                 ? new ConfigHistory(manager.directory().settings().secretKeys(),
                         io.configcicd.core.diff.ConfigDiff.defaultFingerprint())
@@ -46,6 +47,9 @@ final class HistoryCommand extends ConfigCommand {
             cli().err().println("note: " + manager.directory().root() + " is not in a git repository: this history is "
                     + "its backups (config-cicd backup); commits, authors and messages need git");
         }
+        entries.stream().filter(HistoryEntry::historyCutOff).forEach(e -> cli().err().println("note: the history is cut "
+                + "off at " + e.shortId() + ": this is a shallow clone and its parents were not fetched, so what "
+                + e.shortId() + " changed and every older change are unknown; " + GitRevisions.FETCH_HISTORY));
         List<Map<String, Object>> json = new ArrayList<>();
         for (HistoryEntry e : entries) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -56,6 +60,7 @@ final class HistoryCommand extends ConfigCommand {
             m.put("message", e.message());
             m.put("summary", Changes.summary(e.summary()));
             m.put("changes", Changes.structure(e.changes()));
+            m.put("history_cut_off", e.historyCutOff());
             json.add(m);
         }
         output.result(json, () -> text(entries));
@@ -68,7 +73,9 @@ final class HistoryCommand extends ConfigCommand {
         StringBuilder sb = new StringBuilder();
         for (HistoryEntry e : entries) {
             sb.append(e.shortId()).append("  ").append(TIME.format(e.time())).append("  ").append(e.author())
-                    .append("  ").append(e.message()).append("  [").append(e.summary()).append("]\n");
+                    .append("  ").append(e.message()).append("  [")
+                    .append(e.historyCutOff() ? "history cut off: shallow clone, changes unknown" : e.summary())
+                    .append("]\n");
             e.changes().forEach(c -> sb.append("    ").append(Changes.line(c)).append('\n'));
         }
         return sb.toString();

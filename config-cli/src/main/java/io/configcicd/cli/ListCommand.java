@@ -33,6 +33,8 @@ final class ListCommand extends ConfigCommand {
             entries.add(entry);
         }
         output.result(entries, () -> String.join("\n", names));
+        manager.directory().problems().forEach(p -> cli().err().println("note: " + p.file() + ": " + p.problem()
+                + " (" + p.hint() + ")"));
     }
 
     private List<String> files(ConfigDirectory directory, String name) {

@@ -1,6 +1,7 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.RollbackValidators;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
@@ -45,7 +46,8 @@ final class RollbackCommand extends ConfigCommand {
                 .withAuthor(governance.principal().name(), governance.principal().name() + "@config-cicd");
         RollbackResult r;
         try {
-            r = new ConfigRollback().rollback(manager, scope, name, Optional.ofNullable(toVersion), options);
+            r = new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), scope, name,
+                    Optional.ofNullable(toVersion), options);
         } catch (RuntimeException e) {
             governance.record("rollback", scopeWord(scope), name, "", Optional.empty(),
                     Optional.ofNullable(toVersion), AuditEvent.failed(e.getMessage()));

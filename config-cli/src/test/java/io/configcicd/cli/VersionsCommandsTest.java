@@ -1,12 +1,11 @@
 package io.configcicd.cli;
 
+import static io.configcicd.cli.TestGit.commit;
+import static io.configcicd.cli.TestGit.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,24 +68,5 @@ class VersionsCommandsTest {
         CliRun rollback = CliRun.in(config, "rollback", "--scope", "global", "--name", "production");
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         assertThat(Files.readString(config.resolve("environments/production.yaml"))).contains("reasoning_depth: 7");
-    }
-
-    private static void commit(Path repo, String message) throws Exception {
-        git(repo, "add", "-A");
-        git(repo, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-m", message);
-    }
-
-    private static String git(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("GIT_COMMITTER_NAME", "Dev");
-        pb.environment().put("GIT_COMMITTER_EMAIL", "dev@example.com");
-        pb.environment().put("GIT_AUTHOR_NAME", "Dev");
-        pb.environment().put("GIT_AUTHOR_EMAIL", "dev@example.com");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
     }
 }

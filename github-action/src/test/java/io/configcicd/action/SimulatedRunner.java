@@ -96,6 +96,24 @@ final class SimulatedRunner {
         return head;
     }
 
+    /**
+     * Replaces the workspace by a shallow clone of it ({@code git clone --depth N}), as {@code actions/checkout}
+     * checks out with its default {@code fetch-depth: 1}.
+     */
+    void shallowCheckout(int depth) throws IOException {
+        Path origin = workspace.resolveSibling("origin");
+        Files.move(workspace, origin);
+        Process p = new ProcessBuilder("git", "clone", "-q", "--depth", String.valueOf(depth), origin.toUri().toString(),
+                workspace.toString()).redirectErrorStream(true).start();
+        String out = read(p.getInputStream());
+        try {
+            assertThat(p.waitFor()).as("git clone: " + out).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     /** The run is triggered by a pull request whose base is {@code baseSha}. */
     void pullRequest(String baseSha) throws IOException {
         event("pull_request", "{\"action\":\"synchronize\",\"number\":7,\"pull_request\":{\"number\":7,"

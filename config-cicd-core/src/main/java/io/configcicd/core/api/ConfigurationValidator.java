@@ -3,8 +3,10 @@ package io.configcicd.core.api;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.model.Severity;
+import io.configcicd.core.repo.DirectoryProblem;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
@@ -12,7 +14,6 @@ import io.configcicd.core.validate.EnvironmentFilter;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.RuleContext;
 import io.configcicd.core.validate.ValidationEngine;
-import io.configcicd.core.validate.ValidationResult;
 import io.configcicd.core.validate.ValidationRule;
 import io.configcicd.core.validate.ValidationRun;
 import io.configcicd.core.validate.WaivedFinding;
@@ -21,6 +22,7 @@ import io.configcicd.core.validate.policy.SecurityPolicy;
 import io.configcicd.core.validate.rules.DeclaredRules;
 import io.configcicd.core.validate.rules.ValidationSettings;
 import io.configcicd.core.validate.schema.JsonSchemaRule;
+import io.configcicd.core.validate.ValidationSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -155,7 +157,11 @@ public final class ConfigurationValidator {
     private ValidationRun validate(List<String> environments, LocalDate today,
                                    Function<String, ConfigMap> effectiveOf) {
         List<String> all = source.environments();
+        List<DirectoryProblem> problems = source.problems();
         if (all.isEmpty()) {
+            if (!problems.isEmpty()) {
+                throw problems.get(0).error();
+            }
             throw ConfigCicdException.badInput(source.describe() + " has no environments",
                     "add environments/<name>.yaml or declare environments: in " + Settings.FILE_NAME);
         }
@@ -172,8 +178,12 @@ public final class ConfigurationValidator {
             }
             contexts.add(new RuleContext(env, effective.get(env), parsed.isProtected(env), effective));
         }
-        ValidationResult result = engine.run(contexts);
-        Waivers.Outcome outcome = Waivers.apply(result.findings(), settings.waivers(), today, selected.get(0));
+        List<Finding> findings = new ArrayList<>(engine.run(contexts).findings());
+        for (DirectoryProblem p : problems) {
+            findings.add(new Finding(p.ruleId(), Severity.ERROR, selected.get(0), ConfigPath.root(), p.origin(),
+                    p.problem() + ": " + p.hint(), Optional.empty()));
+        }
+        Waivers.Outcome outcome = Waivers.apply(findings, settings.waivers(), today, selected.get(0));
         List<String> ids = engine.rules().stream().map(ValidationRule::id).toList();
         if (outcome.findings().isEmpty() && outcome.waived().isEmpty()) {
             return new ValidationRun(selected, List.of(), List.of(), ids);
@@ -218,6 +228,11 @@ public final class ConfigurationValidator {
         @Override
         public Map<String, ConfigMap> schemaDocuments() {
             return JsonSchemaRule.documents(manager.directory());
+        }
+
+        @Override
+        public List<DirectoryProblem> problems() {
+            return manager.directory().problems();
         }
 
         @Override

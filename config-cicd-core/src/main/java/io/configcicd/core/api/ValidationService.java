@@ -3,9 +3,11 @@ package io.configcicd.core.api;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.Report;
-import io.configcicd.core.repo.git.GitSnapshot;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import io.configcicd.core.validate.AppliedFix;
 import io.configcicd.core.validate.ValidationRun;
+import io.configcicd.core.validate.ValidationSource;
+import io.configcicd.core.version.EffectiveAtRevision;
 import java.time.Clock;
 import java.time.LocalDate;
 import io.configcicd.core.model.Scope;
@@ -19,9 +21,9 @@ import java.util.Optional;
 
 /**
  * The one method the CLI, the Maven plugin and the action call to validate ({@link #validate}): it opens the
- * configuration directory (or the tree of a git revision), runs the directory's validator on the environments
- * asked for, writes the fixes rules offer when asked and validates again, and returns one report whose paths
- * are relative to the repository root.
+ * configuration directory (or reads the tree of a git revision from git's objects, as {@code assess} does), runs the
+ * directory's validator on the environments asked for, writes the fixes rules offer when asked and validates again,
+ * and returns one report whose paths are relative to the repository root.
  */
 public final class ValidationService {
 
@@ -63,49 +65,69 @@ public final class ValidationService {
             throw ConfigCicdException.badInput("--fix edits the files on disk and cannot be combined with a commit or branch",
                     "validate the commit without --fix, or check it out and run --fix on the work tree");
         }
-        String prefix = GitSnapshot.repositoryPrefix(request.configDir());
+        String prefix = GitWorkTrees.repositoryPrefix(request.configDir());
         try (ConfigurationManager workTree = ConfigurationManager.open(request.configDir())) {
             Governance governance = Governance.of(workTree.directory(), env)
                     .maskingWith(SecretInventory.of(workTree.directory(), env));
             if (request.revision().isPresent()) {
-                try (GitSnapshot snapshot = GitSnapshot.of(request.configDir(), request.revision().get());
-                     ConfigurationManager atRevision = ConfigurationManager.open(snapshot.dir())) {
-                    return run(atRevision, request, prefix, "validate " + shortId(snapshot.commitId()), governance);
+                return atRevision(request, request.revision().get(), prefix, governance);
+            }
+            ConfigurationValidator validator = workTree.validator();
+            List<String> environments = request.environments().isEmpty()
+                    ? workTree.listConfigurations(Scope.GLOBAL) : request.environments();
+            requireAccess(environments, request.fix(), governance);
+            LocalDate today = LocalDate.now(clock);
+            ValidationRun run = validator.validate(request.environments(), today);
+            List<AppliedFix> fixes = List.of();
+            if (request.fix()) {
+                fixes = fix(workTree, run, governance);
+                if (!fixes.isEmpty()) {
+                    run = validator.validate(request.environments(), today);
                 }
             }
-            return run(workTree, request, prefix, "validate", governance);
+            return outcome(validator, run, fixes, request, prefix, "validate");
         }
     }
 
     /**
-     * Runs on {@code manager}'s directory (the work tree, or a snapshot of a commit); access is checked and changes
-     * are audited by the work tree's settings, so the commit being validated cannot grant itself rights.
+     * Validates the configuration directory as it was in a revision, read straight from git's objects (no checkout,
+     * no copy: as {@code assess} reads it), origins naming the same files as in the work tree. Access is checked by
+     * the work tree's settings, so the commit being validated cannot grant itself rights.
      */
-    private ValidateOutcome run(ConfigurationManager manager, ValidateRequest request, String prefix, String command,
-                                Governance governance) {
-        LocalDate today = LocalDate.now(clock);
-        List<String> environments = request.environments().isEmpty()
-                ? manager.listConfigurations(Scope.GLOBAL) : request.environments();
+    private ValidateOutcome atRevision(ValidateRequest request, String revision, String prefix, Governance governance) {
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(request.configDir())) {
+            String commit = at.commitId(revision);
+            ValidationSource source = at.validationSource(revision);
+            List<String> environments = request.environments().isEmpty() ? source.environments() : request.environments();
+            requireAccess(environments, false, governance);
+            ConfigurationValidator validator = ConfigurationValidator.of(source);
+            ValidationRun run = validator.validate(request.environments(), LocalDate.now(clock));
+            return outcome(validator, run, List.of(), request, prefix, "validate " + shortId(commit));
+        }
+    }
+
+    private static void requireAccess(List<String> environments, boolean fix, Governance governance) {
         for (String e : environments) {
             governance.require(Permission.READ, e, "validate");
-            if (request.fix()) {
+            if (fix) {
                 governance.require(Permission.WRITE, e, "validate --fix");
             }
         }
-        ConfigurationValidator validator = manager.validator();
-        ValidationRun run = validator.validate(request.environments(), today);
-        List<AppliedFix> fixes = List.of();
-        if (request.fix()) {
-            backupBeforeFixes(manager, run, governance);
-            fixes = manager.applyFixes(run.findings());
-            for (AppliedFix f : fixes) {
-                governance.record("validate --fix", "file", f.file(), f.path().toString(), Optional.empty(),
-                        Optional.empty(), AuditEvent.OK + ": " + f.ruleId() + " fix written");
-            }
-            if (!fixes.isEmpty()) {
-                run = validator.validate(request.environments(), today);
-            }
+    }
+
+    /** Writes the fixes the findings offer, after a backup of each environment they change (audited). */
+    private List<AppliedFix> fix(ConfigurationManager manager, ValidationRun run, Governance governance) {
+        backupBeforeFixes(manager, run, governance);
+        List<AppliedFix> fixes = manager.applyFixes(run.findings());
+        for (AppliedFix f : fixes) {
+            governance.record("validate --fix", "file", f.file(), f.path().toString(), Optional.empty(),
+                    Optional.empty(), AuditEvent.OK + ": " + f.ruleId() + " fix written");
         }
+        return fixes;
+    }
+
+    private ValidateOutcome outcome(ConfigurationValidator validator, ValidationRun run, List<AppliedFix> fixes,
+                                    ValidateRequest request, String prefix, String command) {
         Severity failOn = request.failOn().or(() -> validator.settings().failOn()).orElse(Severity.ERROR);
         Report report = Report.of(version, command, prefix, run.environments(), run.findings());
         return new ValidateOutcome(report, fixes, run.waived(), run.rules(), failOn);

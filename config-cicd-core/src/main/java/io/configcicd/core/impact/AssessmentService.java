@@ -4,7 +4,7 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.Governance;
 import io.configcicd.core.repo.Codecs;
 import io.configcicd.core.repo.ConfigDirectory;
-import io.configcicd.core.repo.git.GitSnapshot;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.crypto.SecretCipher;
 import java.time.Clock;
@@ -67,7 +67,7 @@ public final class AssessmentService {
             assessments = assessor.assess(request.configDir(), request.environments(), request.baseRevision(),
                     request.head(), today);
         }
-        return new AssessOutcome(version, GitSnapshot.repositoryPrefix(request.configDir()), request.deploymentId(),
+        return new AssessOutcome(version, GitWorkTrees.repositoryPrefix(request.configDir()), request.deploymentId(),
                 assessments, request.failOn());
     }
 }

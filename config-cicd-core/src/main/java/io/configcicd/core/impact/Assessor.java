@@ -86,7 +86,8 @@ public final class Assessor {
         try (EffectiveAtRevision at = EffectiveAtRevision.open(configDir);
              EffectiveAtRevision baseReader = EffectiveAtRevision.open(configDir)) {
             String head = at.commitId(headRev);
-            // the default base of a root commit (no parent) is nothing: every value is added
+            // the default base of a root commit (no parent) is nothing: every value is added; the boundary commit of
+            // a shallow clone is no root commit (its parent was not fetched), and firstParent refuses it
             Optional<String> baseCommit = baseRev.equals(headRev + "^") ? at.firstParent(head)
                     : Optional.of(at.commitId(baseRev));
             String base = baseCommit.orElse(NO_COMMIT);

@@ -84,7 +84,7 @@ public final class ConfigDirectory {
      * with a dot, so it can never leave its folder.
      */
     public static String checkName(String name, String what) {
-        if (name == null || !NAME.matcher(name).matches() || name.length() > 128) {
+        if (!isValidName(name)) {
             throw new InvalidNameException(String.valueOf(name),
                     "invalid " + what + " name '" + name + "'",
                     "a name uses only letters, digits, '.', '_' and '-', does not start with '.', and is at most 128 characters");
@@ -92,12 +92,17 @@ public final class ConfigDirectory {
         return name;
     }
 
+    /** Whether {@link #checkName} accepts a name. */
+    public static boolean isValidName(String name) {
+        return name != null && name.length() <= 128 && NAME.matcher(name).matches();
+    }
+
     // ----------------------------------------------------------------- layout
 
     public Settings settings() {
         Settings s = settings;
         if (s == null) {
-            s = Files.isRegularFile(root.resolve(Settings.FILE_NAME))
+            s = DirectoryLinks.isFileEntry(root.resolve(Settings.FILE_NAME))
                     ? Settings.from(parse(Settings.FILE_NAME, LoadLimits.DEFAULT)) : Settings.defaults();
             settings = s;
         }
@@ -113,13 +118,16 @@ public final class ConfigDirectory {
         return configFiles(SCHEMAS_DIR);
     }
 
-    /** Every environment: those with an override document and those declared in the settings, sorted. */
+    /**
+     * Every environment: those with an override document and those declared in the settings, sorted. An environment
+     * with several override documents is left out (reading it is bad input naming the files), and so is a file whose
+     * name is no environment name: both are {@link #problems()}, so that commands about other environments work.
+     */
     public List<String> environments() {
-        TreeSet<String> names = new TreeSet<>();
-        for (String f : configFiles(ENVIRONMENTS_DIR)) {
-            names.add(baseName(f));
-        }
+        EnvironmentFiles files = environmentFiles();
+        TreeSet<String> names = new TreeSet<>(files.environments());
         settings().environments().forEach(e -> names.add(e.name()));
+        names.removeAll(files.duplicated());
         return List.copyOf(names);
     }
 
@@ -128,20 +136,26 @@ public final class ConfigDirectory {
         return environmentDocument(env).isPresent() || settings().environment(env).isPresent();
     }
 
-    /** The override document of an environment, if it has one; two files for one environment is an error. */
+    /**
+     * The override document of an environment, if it has one.
+     *
+     * @throws ConfigCicdException bad input at the first file when the environment has several
+     */
     public Optional<String> environmentDocument(String env) {
         checkName(env, "environment");
-        List<String> found = new ArrayList<>();
-        for (String f : configFiles(ENVIRONMENTS_DIR)) {
-            if (baseName(f).equals(env)) {
-                found.add(f);
-            }
-        }
-        if (found.size() > 1) {
-            throw ConfigCicdException.badInput("environment '" + env + "' has several override documents: " + found,
-                    "keep one file per environment in " + ENVIRONMENTS_DIR + "/");
-        }
-        return found.stream().findFirst();
+        return environmentFiles().document(env);
+    }
+
+    /**
+     * The files of the directory that the product cannot use as they are (a file in {@code environments/} whose name
+     * is no environment name, several files for one environment), by file name; {@code validate} reports each one.
+     */
+    public List<DirectoryProblem> problems() {
+        return environmentFiles().problems();
+    }
+
+    private EnvironmentFiles environmentFiles() {
+        return EnvironmentFiles.of(configFiles(ENVIRONMENTS_DIR));
     }
 
     /** Where a new override document of an environment goes. */
@@ -149,22 +163,23 @@ public final class ConfigDirectory {
         return ENVIRONMENTS_DIR + "/" + checkName(env, "environment") + "." + format.defaultExtension();
     }
 
-    private static String baseName(String relative) {
-        String file = relative.substring(relative.lastIndexOf('/') + 1);
-        return file.substring(0, file.lastIndexOf('.'));
-    }
-
+    /**
+     * The configuration files of a folder (direct children of a configuration format, not hidden), sorted. Symbolic
+     * links are listed unless they lead to a directory; reading one that dangles, loops or leads outside the
+     * directory reports it ({@link DirectoryLinks}). A link in place of the folder itself is checked here.
+     */
     private List<String> configFiles(String folder) {
-        Path dir = root.resolve(folder);
+        Path dir = DirectoryLinks.follow(root, folder);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p))
-                    .map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && Format.ofFileName(n).isPresent())
+            return s.filter(p -> {
+                        String n = p.getFileName().toString();
+                        return !n.startsWith(".") && Format.ofFileName(n).isPresent() && DirectoryLinks.isFileEntry(p);
+                    })
+                    .map(p -> folder + "/" + p.getFileName())
                     .sorted()
-                    .map(n -> folder + "/" + n)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -180,7 +195,7 @@ public final class ConfigDirectory {
         if (own != null && !own.isSymbolicLink() && p.getParent() != null && directoryInside(p.getParent())) {
             return p;
         }
-        checkRealPath(relative, p);
+        DirectoryLinks.follow(root, root.relativize(p).toString().replace('\\', '/'));
         return p;
     }
 
@@ -214,22 +229,6 @@ public final class ConfigDirectory {
                 return false;
             }
         });
-    }
-
-    private void checkRealPath(String relative, Path p) {
-        Path existing = p;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        try {
-            if (existing != null && !existing.toRealPath().startsWith(root)) {
-                throw new InvalidNameException(relative, "'" + relative + "' is a symbolic link that leads outside the configuration directory",
-                        "replace the link with the file itself");
-            }
-        } catch (IOException e) {
-            throw new InvalidNameException(relative, "'" + relative + "' cannot be resolved: " + e.getMessage(),
-                    "check the file and its links");
-        }
     }
 
     public boolean exists(String relative) {

@@ -3,6 +3,7 @@ package io.configcicd.core.version;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.repo.DirectoryLinks;
 import io.configcicd.core.repo.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ final class BackupFiles {
         List<String> names = new ArrayList<>();
         if (scope == Scope.GLOBAL) {
             names.addAll(list(root, ConfigDirectory.GLOBAL_DIR, scope, env));
-            if (Files.isRegularFile(root.resolve(Settings.FILE_NAME))) {
+            if (DirectoryLinks.isFileEntry(root.resolve(Settings.FILE_NAME))) {
                 names.add(Settings.FILE_NAME);
             }
         }
@@ -64,12 +65,12 @@ final class BackupFiles {
     }
 
     private static List<String> list(Path root, String folder, Scope scope, String env) {
-        Path dir = root.resolve(folder);
+        Path dir = DirectoryLinks.follow(root, folder);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
+            return s.filter(DirectoryLinks::isFileEntry)
                     .map(p -> folder + "/" + p.getFileName())
                     .filter(n -> inScope(n, scope, env))
                     .sorted()
@@ -80,12 +81,8 @@ final class BackupFiles {
     }
 
     private static byte[] read(Path root, String relative) {
-        Path p = root.resolve(relative);
+        Path p = DirectoryLinks.follow(root, relative);
         try {
-            if (!p.toRealPath().startsWith(root)) {
-                throw ConfigCicdException.badInput("'" + relative + "' is a symbolic link that leads outside the "
-                        + "configuration directory", "replace the link with the file itself");
-            }
             return Files.readAllBytes(p);
         } catch (IOException e) {
             throw ConfigCicdException.external("cannot read " + p + ": " + e.getMessage(), "check permissions", e);

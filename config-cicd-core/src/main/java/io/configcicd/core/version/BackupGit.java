@@ -2,7 +2,8 @@ package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.repo.git.GitSnapshot;
+import io.configcicd.core.repo.git.GitRevisions;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,8 +14,6 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.errors.AmbiguousObjectException;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -49,7 +48,7 @@ final class BackupGit implements AutoCloseable {
 
     /** Whether the configuration directory is in a (non-bare) git work tree. */
     static boolean applies(Path configDir) {
-        return GitSnapshot.workTreeOf(configDir).isPresent();
+        return GitWorkTrees.workTreeOf(configDir).isPresent();
     }
 
     static BackupGit open(Path configDir) {
@@ -69,15 +68,15 @@ final class BackupGit implements AutoCloseable {
         return git.head();
     }
 
-    /** The commit a revision names, if it names one. */
+    /** The commit a revision names, if it names one in the clone (see {@link GitRevisions#find}). */
     Optional<RevCommit> resolve(String revision) throws IOException {
-        ObjectId id;
-        try {
-            id = repository().resolve(revision + "^{commit}");
-        } catch (RevisionSyntaxException | AmbiguousObjectException e) {
-            id = null;
-        }
-        return id == null ? Optional.empty() : Optional.of(git.commit(id));
+        Optional<ObjectId> id = GitRevisions.find(repository(), revision);
+        return id.isEmpty() ? Optional.empty() : Optional.of(git.commit(id.get()));
+    }
+
+    /** Whether a commit is a boundary of a shallow clone (its parents were not fetched). */
+    boolean isShallowBoundary(RevCommit commit) throws IOException {
+        return git.isShallowBoundary(commit);
     }
 
     RevCommit commit(AnyObjectId id) throws IOException {

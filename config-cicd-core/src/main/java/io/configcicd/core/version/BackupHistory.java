@@ -1,10 +1,12 @@
 package io.configcicd.core.version;
 
-import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.ConfigDiff;
+import io.configcicd.core.merge.Merger;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.security.SecretMasker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,17 +33,22 @@ public final class BackupHistory {
         for (Backup b : all) {
             ConfigMap current = read(configDir, scope, name, b);
             List<Change> changes = diff.diff(previous, current);
-            out.add(new HistoryEntry(b.id(), b.id(), "backup", "", b.time(), b.label(), changes));
+            out.add(new HistoryEntry(b.id(), b.id(), "backup", "", b.time(), b.label(), changes, false));
             previous = current;
         }
         Collections.reverse(out);
         return limit > 0 && out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
     }
 
+    /** The configuration as the backup holds it: its override document, or the merge of its documents for GLOBAL. */
     private static ConfigMap read(Path configDir, Scope scope, String name, Backup b) {
         Path dir = BackupCopies.folder(configDir, scope, name).resolve(b.id());
-        try (ConfigurationManager copy = ConfigurationManager.open(dir)) {
-            return copy.getConfiguration(scope, name).root();
+        ConfigDirectory copy = ConfigDirectory.open(dir, Codecs.standard(), Runnable::run);
+        if (scope == Scope.ENVIRONMENT) {
+            return copy.environmentDocument(name).map(copy::document).orElse(ConfigMap.empty());
         }
+        List<String> files = new ArrayList<>(copy.globalDocuments());
+        copy.environmentDocument(name).ifPresent(files::add);
+        return Merger.merge(copy.documents(files));
     }
 }

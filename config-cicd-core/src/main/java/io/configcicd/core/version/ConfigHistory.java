@@ -43,6 +43,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  *       only if it differs from every parent in those files) and its changes are those from its first parent
  *       that no other parent already had, so what a branch brought in is listed once, with the branch's own
  *       commits. A merge left with no change of its own is left out. The root commit adds everything.</li>
+ *   <li>In a shallow clone the walk ends at the boundary commits, whose parents were not fetched: such a commit is
+ *       listed with {@link HistoryEntry#historyCutOff()} and no changes (what it changed is unknown), never as a
+ *       root commit that added everything.</li>
  *   <li>Secrets are never in a change ({@link ConfigDiff}); secret keys are the union of those given here and
  *       those of the settings files of the commit and its parents. Every value of every entry, and every commit
  *       message, is masked with the secrets of every revision the history read: a secret of one commit that
@@ -140,6 +143,9 @@ public final class ConfigHistory {
                                          Set<String> secrets) throws IOException {
         RevisionReader git = at.git();
         String id = git.shortId(commit);
+        if (commit.getParentCount() == 0 && git.isShallowBoundary(commit)) {
+            return Optional.of(cutOff(commit, id));
+        }
         RevisionFiles files = git.files(commit, name);
         ConfigMap after = at.configuration(files, scope, name, id);
         List<RevCommit> parents = git.parents(commit);
@@ -182,11 +188,23 @@ public final class ConfigHistory {
     }
 
     private static HistoryEntry entry(RevCommit commit, String shortId, List<Change> changes) {
+        return entry(commit, shortId, changes, false);
+    }
+
+    /**
+     * The boundary commit of a shallow clone: listed, since it holds the configuration's files, but with no changes,
+     * since its parents were not fetched and what it changed is unknown.
+     */
+    private static HistoryEntry cutOff(RevCommit commit, String shortId) {
+        return entry(commit, shortId, List.of(), true);
+    }
+
+    private static HistoryEntry entry(RevCommit commit, String shortId, List<Change> changes, boolean cutOff) {
         PersonIdent author = commit.getAuthorIdent();
         String message = commit.getFullMessage();
         int eol = message.indexOf('\n');
         String first = (eol < 0 ? message : message.substring(0, eol)).strip();
         return new HistoryEntry(commit.name(), shortId, author.getName(), author.getEmailAddress(),
-                author.getWhenAsInstant(), first, changes);
+                author.getWhenAsInstant(), first, changes, cutOff);
     }
 }

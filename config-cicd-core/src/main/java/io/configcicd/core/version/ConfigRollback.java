@@ -1,7 +1,6 @@
 package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.validate.Finding;
@@ -46,37 +45,42 @@ import java.util.TreeSet;
 public final class ConfigRollback {
 
     private final ConfigBackup backups;
+    private final RestoredStateValidator validator;
 
-    public ConfigRollback() {
-        this(new ConfigBackup());
+    /**
+     * @param validator validates the restored state (for a configuration directory:
+     *                  {@code io.configcicd.core.api.RollbackValidators.of(manager)})
+     */
+    public ConfigRollback(RestoredStateValidator validator) {
+        this(new ConfigBackup(), validator);
     }
 
-    public ConfigRollback(ConfigBackup backups) {
+    public ConfigRollback(ConfigBackup backups, RestoredStateValidator validator) {
         this.backups = Objects.requireNonNull(backups, "backups");
+        this.validator = Objects.requireNonNull(validator, "validator");
     }
 
     /**
-     * Rolls configuration ({@code scope}, {@code name}) of the manager's directory back to {@code toVersion}, or to
-     * the previous version when it is empty.
+     * Rolls configuration ({@code scope}, {@code name}) of the directory back to {@code toVersion}, or to the previous
+     * version when it is empty.
      *
      * @throws ConfigCicdException bad input (unknown version, no previous version, a git revision outside git,
      *                             restored files that do not load), FINDINGS (the restored state fails validation),
      *                             external (git or the file system failed)
      */
-    public RollbackResult rollback(ConfigurationManager manager, Scope scope, String name, Optional<String> toVersion,
+    public RollbackResult rollback(ConfigDirectory dir, Scope scope, String name, Optional<String> toVersion,
                                    RollbackOptions options) {
-        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(toVersion, "toVersion");
         Objects.requireNonNull(options, "options");
         ConfigDirectory.checkName(name, "environment");
-        ConfigDirectory dir = manager.directory();
         Path root = dir.root();
         RollbackTarget target = RollbackTargets.resolve(root, scope, name, toVersion);
         Set<String> files = new TreeSet<>(target.content().names());
         files.addAll(BackupFiles.onDisk(root, scope, name).names());
         RollbackResult result = RollbackWriter.locked(dir, List.copyOf(files),
-                () -> restore(manager, scope, name, target, options));
+                () -> restore(dir, scope, name, target, options));
         if (!result.changed() || !options.commit() || !BackupGit.applies(root)) {
             return result;
         }
@@ -88,9 +92,9 @@ public final class ConfigRollback {
                 Optional.of(newCommit), result.backupTaken(), result.findingsIgnored());
     }
 
-    private RollbackResult restore(ConfigurationManager manager, Scope scope, String name, RollbackTarget target,
+    private RollbackResult restore(ConfigDirectory dir, Scope scope, String name, RollbackTarget target,
                                    RollbackOptions options) {
-        Path root = manager.directory().root();
+        Path root = dir.root();
         BackupContent current = BackupFiles.onDisk(root, scope, name);
         List<String> write = new ArrayList<>();
         List<String> delete = new ArrayList<>();
@@ -98,9 +102,10 @@ public final class ConfigRollback {
             (target.content().files().containsKey(f) ? write : delete).add(f);
         }
         LocalDate today = LocalDate.ofInstant(options.clock().instant(), options.clock().getZone());
-        List<Finding> ignored = RollbackValidation.check(manager, name, target, current, options.force(), today, scope);
+        List<Finding> ignored = RollbackValidation.check(validator, root, name, target, current, options.force(), today,
+                scope);
         Backup taken = backups.create(root, scope, name, "before-rollback", options.clock().instant());
-        RollbackWriter.apply(manager.directory(), target.content(), write, delete, current, taken);
+        RollbackWriter.apply(dir, target.content(), write, delete, current, taken);
         return new RollbackResult(target.version(), target.sourceId(), write, delete, Optional.empty(), taken, ignored);
     }
 

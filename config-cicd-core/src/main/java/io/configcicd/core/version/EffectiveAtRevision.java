@@ -1,12 +1,15 @@
 package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ValidationSource;
 import io.configcicd.core.merge.Merger;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.repo.DirectoryProblem;
+import io.configcicd.core.repo.EnvironmentFiles;
 import io.configcicd.core.repo.Settings;
+import io.configcicd.core.repo.git.GitRevisions;
+import io.configcicd.core.validate.ValidationSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,11 +81,24 @@ public final class EffectiveAtRevision implements AutoCloseable {
         }
     }
 
-    /** The full id of the first parent of the commit a revision names; empty for a root commit. */
+    /**
+     * The full id of the first parent of the commit a revision names; empty for a root commit.
+     *
+     * @throws ConfigCicdException bad input when the revision is unknown, or when the commit is the boundary of a
+     *                             shallow clone: it has a parent, but the parent was not fetched
+     */
     public Optional<String> firstParent(String revision) {
         try {
             RevCommit commit = git.commit(revision);
-            return commit.getParentCount() == 0 ? Optional.empty() : Optional.of(commit.getParent(0).name());
+            if (commit.getParentCount() > 0) {
+                return Optional.of(commit.getParent(0).name());
+            }
+            if (git.isShallowBoundary(commit)) {
+                String id = git.shortId(commit);
+                throw GitRevisions.historyCutOff("the parent of " + id + (revision.equals(commit.name()) ? "" : " ("
+                        + revision + ")"), id, "or name a base commit that is in the clone");
+            }
+            return Optional.empty();
         } catch (IOException e) {
             throw RevisionReader.gitFailed(e);
         }
@@ -177,6 +193,11 @@ public final class EffectiveAtRevision implements AutoCloseable {
             }
 
             @Override
+            public List<DirectoryProblem> problems() {
+                return EffectiveAtRevision.this.problems(id);
+            }
+
+            @Override
             public String describe() {
                 return "the configuration directory at " + revision;
             }
@@ -243,15 +264,27 @@ public final class EffectiveAtRevision implements AutoCloseable {
         return cached;
     }
 
+    /** As {@code ConfigDirectory#environments}: a file that is no environment's document names none. */
     private List<String> environments(RevCommit commit, String revision) throws IOException {
         RevisionFiles all = git.files(commit, null);
-        TreeSet<String> names = new TreeSet<>();
-        for (RevisionFiles.Blob b : all.overrides()) {
-            String file = b.relative().substring(b.relative().indexOf('/') + 1);
-            names.add(file.substring(0, file.lastIndexOf('.')));
-        }
+        EnvironmentFiles files = environmentFiles(all);
+        TreeSet<String> names = new TreeSet<>(files.environments());
         git.settings(all, revision).environments().forEach(e -> names.add(e.name()));
+        names.removeAll(files.duplicated());
         return List.copyOf(names);
+    }
+
+    /** The files of a revision's {@code environments/} that are no environment's override document, by file name. */
+    public List<DirectoryProblem> problems(String revision) {
+        try {
+            return environmentFiles(git.files(git.commit(revision), null)).problems();
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
+    private static EnvironmentFiles environmentFiles(RevisionFiles all) {
+        return EnvironmentFiles.of(all.overrides().stream().map(RevisionFiles.Blob::relative).toList());
     }
 
     private static String describe(List<String> names) {

@@ -18,11 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
+import io.configcicd.core.repo.git.GitRevisions;
 import io.configcicd.core.repo.git.GitWorkTrees;
-import org.eclipse.jgit.errors.AmbiguousObjectException;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -49,6 +48,7 @@ final class RevisionReader implements AutoCloseable {
     private final String prefix;
     private final Map<DocumentKey, ConfigMap> documents = new HashMap<>();
     private final Map<ObjectId, Settings> settings = new HashMap<>();
+    private Set<ObjectId> shallow;
 
     /** Fewer documents than this are parsed one by one: handing work to other threads costs more. */
     private static final int PARALLEL_FROM = 16;
@@ -120,23 +120,20 @@ final class RevisionReader implements AutoCloseable {
         return id == null ? Optional.empty() : Optional.of(commit(id));
     }
 
-    /** The commit a revision names (id, tag, branch, {@code HEAD~2}); bad input when unknown. */
+    /** The commit a revision names (id, tag, branch, {@code HEAD~2}); bad input when it names none in the clone. */
     RevCommit commit(String revision) throws IOException {
-        ObjectId id;
-        try {
-            id = repo.resolve(revision + "^{commit}");
-            if (id != null) {
-                return commit(id);
-            }
-        } catch (RevisionSyntaxException | AmbiguousObjectException e) {
-            id = null;
-        } catch (MissingObjectException e) {
-            throw ConfigCicdException.badInput("commit " + e.getObjectId().name() + " (" + revision
-                    + ") is not in this clone", "fetch more history: actions/checkout with fetch-depth: 0, or "
-                    + "git fetch --deepen=50 (a shallow clone has no older commits)");
+        return commit(GitRevisions.resolve(repo, revision));
+    }
+
+    /**
+     * Whether a commit is a boundary of a shallow clone: git shows it without parents because they were not fetched,
+     * not because it is a root commit. Whoever reads "no parent" as "nothing came before" asks this first.
+     */
+    boolean isShallowBoundary(AnyObjectId commit) throws IOException {
+        if (shallow == null) {
+            shallow = GitRevisions.shallowCommits(repo);
         }
-        throw ConfigCicdException.badInput("unknown revision '" + revision + "'",
-                "give a commit id, tag or branch that exists in the repository (git log --oneline)");
+        return shallow.contains(commit.toObjectId());
     }
 
     /** A commit with its headers and its original parents (as written, not simplified by a path walk). */

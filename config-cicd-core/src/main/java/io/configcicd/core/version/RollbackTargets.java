@@ -2,6 +2,7 @@ package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Scope;
+import io.configcicd.core.repo.git.GitRevisions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,16 +42,18 @@ final class RollbackTargets {
 
     private static RollbackTarget named(BackupGit git, Path root, Scope scope, String env, String version)
             throws IOException {
-        Optional<RevCommit> commit = version.isBlank() ? Optional.empty() : git.resolve(version);
+        Optional<RevCommit> commit = git.resolve(version);
         if (commit.isPresent()) {
             return target(git, version, commit.get(), scope, env);
         }
         if (BackupCopies.exists(root, scope, env, version)) {
             return new RollbackTarget(version, version, version, BackupCopies.read(root, scope, env, version));
         }
-        throw ConfigCicdException.badInput("unknown version '" + version + "': it names no commit of the repository"
-                        + " and no backup of " + what(scope, env),
-                "give a commit id, a tag (v1.2.3), a branch or a backup id (config-cicd backup --list; git log --oneline)");
+        String hint = GitRevisions.unknown(git.repository(), version,
+                "give a commit id, a tag (v1.2.3), a branch or a backup id (config-cicd backup --list; git log --oneline)")
+                .hint();
+        throw ConfigCicdException.badInput("unknown revision '" + version + "': it names no commit in this clone and no"
+                + " backup of " + what(scope, env), hint);
     }
 
     private static RollbackTarget previousCommit(BackupGit git, Path root, Scope scope, String env) throws IOException {
@@ -66,6 +69,11 @@ final class RollbackTargets {
                 "commit environments/" + env + ".yaml, or roll back to a backup id (config-cicd backup --list)"));
         List<RevCommit> parents = git.parents(last);
         String shortId = git.shortId(last);
+        if (parents.isEmpty() && git.isShallowBoundary(last)) {
+            throw GitRevisions.historyCutOff("the version of " + what(scope, env) + " before " + shortId + " ("
+                    + last.getShortMessage() + ")", shortId, "or roll back to a revision in the clone or a backup id "
+                    + "(config-cicd backup --list)");
+        }
         if (parents.isEmpty()) {
             throw ConfigCicdException.badInput("no previous version of " + what(scope, env) + ": its files were first"
                             + " committed in " + shortId + " (" + last.getShortMessage() + ") and nothing came before",

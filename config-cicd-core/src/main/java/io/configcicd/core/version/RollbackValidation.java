@@ -2,33 +2,28 @@ package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
-import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.ConfigurationValidator;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.model.Severity;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.validate.Finding;
-import io.configcicd.core.validate.ValidationRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Validates a configuration as a rollback would leave it, before anything is written: the directory's
  * configuration files ({@code config-cicd.yaml}, {@code global/}, {@code environments/}, {@code schemas/}) are
- * copied to a private temporary directory, the restored files are put there, and that copy is validated with its
- * own rules, waivers and threshold (so a restored {@code config-cicd.yaml} counts), plus the rules a program added
- * to the manager's validator (without an environment filter given at add time) and minus those it removed.
+ * copied to a private temporary directory, the restored files are put there, and that copy is validated by the
+ * {@link RestoredStateValidator} the caller gives (the front door's validates it with its own rules, waivers and
+ * threshold, so a restored {@code config-cicd.yaml} counts, plus the rules a program added to the manager's
+ * validator and minus those it removed).
  */
 final class RollbackValidation {
 
@@ -45,12 +40,11 @@ final class RollbackValidation {
      * @throws ConfigCicdException FINDINGS when there are some and {@code force} is false; bad input when the
      *                             restored files cannot be loaded (even when forced)
      */
-    static List<Finding> check(ConfigurationManager manager, String env, RollbackTarget target, BackupContent current,
-                               boolean force, LocalDate today, Scope scope) {
+    static List<Finding> check(RestoredStateValidator validator, Path root, String env, RollbackTarget target,
+                               BackupContent current, boolean force, LocalDate today, Scope scope) {
         Path temp = null;
         try {
             temp = Files.createTempDirectory("config-cicd-rollback-");
-            Path root = manager.directory().root();
             for (String name : COPIED) {
                 copy(root.resolve(name), temp.resolve(name));
             }
@@ -65,7 +59,7 @@ final class RollbackValidation {
                 Files.createDirectories(out.getParent());
                 Files.write(out, f.getValue());
             }
-            List<Finding> failing = validate(manager, temp, env, today, target);
+            List<Finding> failing = validate(validator, temp, env, today, target);
             if (!failing.isEmpty() && !force) {
                 throw refused(failing, scope, env, target);
             }
@@ -80,18 +74,10 @@ final class RollbackValidation {
         }
     }
 
-    private static List<Finding> validate(ConfigurationManager manager, Path dir, String env, LocalDate today,
+    private static List<Finding> validate(RestoredStateValidator validator, Path dir, String env, LocalDate today,
                                           RollbackTarget target) {
-        try (ConfigurationManager candidate = ConfigurationManager.open(dir)) {
-            if (candidate.listConfigurations(Scope.GLOBAL).isEmpty()) {
-                return List.of();
-            }
-            ConfigurationValidator validator = candidate.validator();
-            carryRules(manager, validator);
-            List<String> envs = candidate.directory().hasEnvironment(env) ? List.of(env) : List.of();
-            Severity threshold = validator.settings().failOn().orElse(Severity.ERROR);
-            return validator.validate(envs, today).findings().stream()
-                    .filter(f -> f.severity().atLeast(threshold)).toList();
+        try {
+            return validator.failing(dir, env, today);
         } catch (ConfigCicdException e) {
             if (e.kind() != ErrorKind.BAD_INPUT) {
                 throw e;
@@ -100,28 +86,6 @@ final class RollbackValidation {
                     + target.version() + ", which the rollback would restore)",
                     "nothing was written; roll back to another version, or fix the file in that version", e);
         }
-    }
-
-    /** Adds the rules a program added to the manager's validator, and removes those it removed. */
-    private static void carryRules(ConfigurationManager manager, ConfigurationValidator candidate) {
-        Set<String> own = new HashSet<>();
-        List<ValidationRule> current;
-        try (ConfigurationManager fresh = ConfigurationManager.open(manager.directory().root())) {
-            fresh.validator().rules().forEach(r -> own.add(r.id()));
-            current = manager.validator().rules();
-        } catch (ConfigCicdException e) {
-            return; // the current settings do not load: the restored version's own rules decide
-        }
-        Set<String> present = new HashSet<>();
-        candidate.rules().forEach(r -> present.add(r.id()));
-        Set<String> kept = new HashSet<>();
-        for (ValidationRule r : current) {
-            kept.add(r.id());
-            if (!own.contains(r.id()) && !present.contains(r.id())) {
-                candidate.addValidationRule(r);
-            }
-        }
-        own.stream().filter(id -> !kept.contains(id)).forEach(candidate::removeValidationRule);
     }
 
     private static ConfigCicdException refused(List<Finding> failing, Scope scope, String env, RollbackTarget target) {

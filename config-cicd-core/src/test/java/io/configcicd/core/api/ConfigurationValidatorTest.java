@@ -166,4 +166,28 @@ class ConfigurationValidatorTest {
             assertThat(flagged).containsExactly("auth.token");
         }
     }
+
+    @Test
+    void a_file_in_environments_that_is_no_environment_is_a_finding_at_it_in_every_run_while_the_others_validate()
+            throws IOException {
+        Path dir = directory();
+        Files.writeString(dir.resolve("environments/stäging prod.yaml"), "kgot:\n  reasoning_depth: 1\n");
+        try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
+            List<Finding> all = manager.validator().validate(List.of(), java.time.LocalDate.of(2026, 1, 1)).findings();
+            List<Finding> one = manager.validator().validate(List.of("development"), java.time.LocalDate.of(2026, 1, 1))
+                    .findings();
+
+            for (List<Finding> findings : List.of(all, one)) {
+                assertThat(findings).filteredOn(f -> f.ruleId().equals("layout.environment-name")).singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                            assertThat(f.origin().file()).isEqualTo("environments/stäging prod.yaml");
+                            assertThat(f.message()).contains("'stäging prod' is not a valid environment name")
+                                    .contains("rename it");
+                        });
+            }
+            assertThat(all).extracting(Finding::environment).doesNotContain("stäging prod");
+            assertThat(manager.listConfigurations(Scope.GLOBAL)).containsExactly("development", "production");
+        }
+    }
 }

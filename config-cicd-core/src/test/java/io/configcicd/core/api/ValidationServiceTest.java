@@ -119,6 +119,23 @@ class ValidationServiceTest {
     }
 
     @Test
+    void a_commit_is_read_from_git_objects_without_a_temporary_copy() throws Exception {
+        GitRepo repo = GitRepo.init(tmp.resolve("repo"));
+        Path dir = configuration(repo.root());
+        write(dir.resolve("environments/production.yaml"), "service:\n  port: eighty\n");
+        String bad = repo.commitAll("a bad port");
+        Path noTemporaryFiles = Files.writeString(tmp.resolve("not-a-directory"), "");
+
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + noTemporaryFiles, "-cp", System.getProperty("java.class.path"),
+                ValidateRevisionMain.class.getName(), dir.toString(), bad).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).isEqualTo("schema configuration/environments/production.yaml:2\n");
+    }
+
+    @Test
     void an_unknown_revision_or_a_directory_outside_git_is_bad_input() {
         Path outside = configuration(tmp.resolve("plain"));
         assertThatThrownBy(() -> validate(ValidateRequest.of(outside).withRevision("HEAD")))

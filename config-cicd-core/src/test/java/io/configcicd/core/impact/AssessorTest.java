@@ -377,14 +377,65 @@ class AssessorTest {
     }
 
     @Test
-    void aCommitMissingFromAShallowCloneIsBadInputThatSaysToFetchHistory() {
+    void aCommitMissingFromTheCloneIsAnUnknownRevision() {
         oneChangeInStaging("a: 1\n", "a: 2\n");
 
         assertThatThrownBy(() -> new Assessor().assess(repo.root().resolve("configuration"), "staging",
                 "0123456789abcdef0123456789abcdef01234567", "HEAD", TODAY))
-                .isInstanceOf(ConfigCicdException.class)
-                .hasMessageContaining("is not in this clone")
-                .satisfies(e -> assertThat(((ConfigCicdException) e).kind()).isEqualTo(ErrorKind.BAD_INPUT))
-                .satisfies(e -> assertThat(((ConfigCicdException) e).hint()).contains("fetch-depth: 0"));
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.problem()).isEqualTo("unknown revision '0123456789abcdef0123456789abcdef01234567': "
+                            + "no commit with that id is in this clone");
+                    assertThat(e.hint()).contains("git fetch");
+                });
+    }
+
+    @Test
+    void inADepthOneCloneTheHeadIsNotAssessedAgainstNothingButRefusedWithAHintToFetchHistory() {
+        write("global/base.yaml", "services:\n  api:\n    host: api.internal\n    port: 8080\n");
+        commit("base");
+        write("global/base.yaml", "services:\n  api:\n    host: api.internal\n    port: 8081\n");
+        commit("the port moves");
+        GitRepo shallow = repo.shallowClone(tmp.resolve("shallow"), 1);
+
+        for (String base : new String[] {"HEAD^", "0".repeat(40)}) {
+            AssessRequest request = AssessRequest.of(shallow.root().resolve("configuration")).withBase(base);
+            assertThatThrownBy(() -> new Assessor().assess(request.configDir(), "staging", request.baseRevision(), "HEAD",
+                    TODAY)).as(base).isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                        assertThat(e.problem()).contains("is not in this clone").contains("shallow clone");
+                        assertThat(e.hint()).contains("fetch-depth: 0").contains("git fetch --unshallow");
+                    });
+        }
+    }
+
+    @Test
+    void inADepthTwoCloneTheHeadIsAssessedAgainstItsParent() {
+        write("global/base.yaml", "services:\n  api:\n    host: api.internal\n    port: 8080\n");
+        commit("base");
+        write("global/base.yaml", "services:\n  api:\n    host: api.internal\n    port: 8081\n");
+        commit("the port moves");
+        GitRepo shallow = repo.shallowClone(tmp.resolve("shallow"), 2);
+
+        Assessment a = new Assessor().assess(shallow.root().resolve("configuration"), "staging", "HEAD^", "HEAD", TODAY);
+
+        assertThat(a.base()).isEqualTo(repo.git("rev-parse", "HEAD~1").trim());
+        assertThat(only(a).path()).isEqualTo(ConfigPath.parse("services.api.port"));
+    }
+
+    @Test
+    void inAShallowCloneABaseBeyondTheFetchedHistoryIsAnUnknownRevisionThatSaysToFetchIt() {
+        write("global/base.yaml", "a: 1\n");
+        String first = repo.commitAll("first");
+        write("global/base.yaml", "a: 2\n");
+        commit("second");
+        GitRepo shallow = repo.shallowClone(tmp.resolve("shallow"), 1);
+
+        assertThatThrownBy(() -> new Assessor().assess(shallow.root().resolve("configuration"), "staging", first, "HEAD",
+                TODAY)).isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.problem()).startsWith("unknown revision '" + first + "'");
+                    assertThat(e.hint()).contains("shallow clone").contains("fetch-depth: 0");
+                });
     }
 }

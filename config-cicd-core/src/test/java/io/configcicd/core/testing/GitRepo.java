@@ -54,6 +54,19 @@ public final class GitRepo {
         return git("rev-parse", "HEAD").trim();
     }
 
+    /**
+     * A shallow clone of this repository in {@code dir} ({@code git clone --depth N file://...}, as
+     * {@code actions/checkout} makes one with its default {@code fetch-depth: 1}; works offline).
+     */
+    public GitRepo shallowClone(Path dir, int depth) {
+        GitRepo clone = new GitRepo(dir);
+        git("clone", "-q", "--depth", String.valueOf(depth), root.toUri().toString(), dir.toAbsolutePath().toString());
+        clone.git("config", "user.name", "Test User");
+        clone.git("config", "user.email", "test@example.com");
+        clone.git("config", "commit.gpgsign", "false");
+        return clone;
+    }
+
     /** Runs git in the repository and returns its standard output; a non-zero exit fails the test. */
     public String git(String... args) {
         List<String> command = new ArrayList<>();

@@ -254,4 +254,40 @@ class ConfigHistoryTest {
         assertThat(messages(history.history(c.root(), Scope.ENVIRONMENT, "staging", 0)))
                 .containsExactly("Drop staging", "Docs and staging only");
     }
+
+    @Test
+    void inAShallowCloneTheBoundaryCommitIsMarkedAsTheCutOffWithNoChangesInsteadOfAddingEverything() {
+        Commits c = fourCommits("");
+        GitRepo shallow = c.repo().shallowClone(tmp.resolve("shallow"), 1);
+
+        List<HistoryEntry> global = history.history(shallow.root(), Scope.GLOBAL, "production", 0);
+        List<HistoryEntry> override = history.history(shallow.root(), Scope.ENVIRONMENT, "production", 0);
+
+        for (List<HistoryEntry> entries : List.of(global, override)) {
+            assertThat(messages(entries)).containsExactly("Longer cache");
+            assertThat(entries.get(0).historyCutOff()).isTrue();
+            assertThat(entries.get(0).changes()).isEmpty();
+        }
+    }
+
+    @Test
+    void inADeeperShallowCloneTheCommitsAfterTheBoundaryKeepTheirChanges() {
+        Commits c = fourCommits("");
+        GitRepo shallow = c.repo().shallowClone(tmp.resolve("shallow"), 3);
+
+        List<HistoryEntry> entries = history.history(shallow.root(), Scope.GLOBAL, "production", 0);
+
+        assertThat(messages(entries)).containsExactly("Longer cache", "Deeper reasoning in production");
+        assertThat(entries.get(0).historyCutOff()).isFalse();
+        assertThat(changes(entries.get(0))).containsExactly("kgot.ttl MODIFIED 60->120");
+        assertThat(entries.get(1).historyCutOff()).isTrue();
+        assertThat(entries.get(1).changes()).isEmpty();
+    }
+
+    @Test
+    void aCompleteCloneHasNoCutOff() {
+        Commits c = fourCommits("");
+
+        assertThat(history.history(c.root(), Scope.GLOBAL, "production", 0)).noneMatch(HistoryEntry::historyCutOff);
+    }
 }

@@ -124,4 +124,35 @@ class EffectiveAtRevisionTest {
 
         assertThatThrownBy(() -> EffectiveAtRevision.open(dir)).satisfies(badInput("is not inside a git repository"));
     }
+
+    @Test
+    void theFirstParentOfARootCommitIsNoneButThatOfAShallowBoundaryIsRefused() {
+        Commits c = twoVersions("");
+        GitRepo shallow = c.repo().shallowClone(tmp.resolve("shallow"), 1);
+        String head = c.head();
+
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(c.root())) {
+            assertThat(at.firstParent("v1.2.3")).isEmpty();
+            assertThat(at.firstParent("HEAD")).contains(c.repo().git("rev-parse", "v1.2.3^{commit}").trim());
+        }
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(shallow.root())) {
+            assertThatThrownBy(() -> at.firstParent("HEAD"))
+                    .satisfies(badInput("the parent of " + head.substring(0, 7) + " (HEAD) is not in this clone"))
+                    .satisfies(t -> assertThat(((ConfigCicdException) t).hint()).contains("fetch-depth: 0"));
+        }
+    }
+
+    @Test
+    void aFileInEnvironmentsThatIsNoEnvironmentIsAProblemOfTheRevisionAndNamesNoEnvironment() {
+        Commits c = twoVersions("");
+        c.repo().write("environments/stäging prod.yaml", "log: x\n");
+        c.commit("a badly named file");
+
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(c.root())) {
+            assertThat(at.environments("HEAD")).containsExactly("production", "qa", "staging");
+            assertThat(at.problems("HEAD")).extracting(p -> p.file()).containsExactly("environments/stäging prod.yaml");
+            assertThat(at.problems("v1.2.3")).isEmpty();
+            assertThat(at.validationSource("HEAD").problems()).hasSize(1);
+        }
+    }
 }

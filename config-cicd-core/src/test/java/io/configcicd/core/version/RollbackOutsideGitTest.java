@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.RollbackValidators;
 import io.configcicd.core.model.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ class RollbackOutsideGitTest {
 
     private RollbackResult roll(Path dir, Scope scope, Optional<String> to, RollbackOptions opts) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return new ConfigRollback().rollback(manager, scope, "production", to, opts);
+            return new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), scope, "production",
+                    to, opts);
         }
     }
 

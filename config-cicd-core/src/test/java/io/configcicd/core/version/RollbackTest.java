@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.RollbackValidators;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.testing.GitRepo;
 import java.io.IOException;
@@ -32,7 +33,6 @@ class RollbackTest {
     @TempDir
     Path tmp;
 
-    private final ConfigRollback rollback = new ConfigRollback();
     private final RollbackOptions options = RollbackOptions.defaults().withClock(CLOCK);
 
     private Commits repo() {
@@ -55,7 +55,8 @@ class RollbackTest {
 
     private RollbackResult roll(Path dir, Scope scope, Optional<String> to, RollbackOptions opts) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return rollback.rollback(manager, scope, "production", to, opts);
+            return new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), scope, "production",
+                    to, opts);
         }
     }
 
@@ -255,7 +256,59 @@ class RollbackTest {
         assertThatThrownBy(() -> roll(c.root(), Scope.ENVIRONMENT, Optional.of("no-such-tag"), options))
                 .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
-                    assertThat(e.getMessage()).contains("unknown version 'no-such-tag'");
+                    assertThat(e.getMessage()).contains("unknown revision 'no-such-tag'");
                 });
+    }
+
+    @Test
+    void aWellFormedCommitIdThatIsNotInTheRepositoryIsAnUnknownRevisionNotAGitFailure() {
+        Commits c = repo();
+        c.repo().write("environments/production.yaml", "a: 1\n");
+        c.commit("only");
+        String missing = "6843f6a1234567890123456789012345678901ab";
+
+        assertThatThrownBy(() -> roll(c.root(), Scope.ENVIRONMENT, Optional.of(missing), options))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.problem()).startsWith("unknown revision '" + missing + "'");
+                });
+        assertThat(status(c.repo())).isEmpty();
+    }
+
+    /** Production at {@code a: 1}, then {@code a: 2}, cloned with {@code git clone --depth}. */
+    private GitRepo twoVersionsCloned(int depth) {
+        Commits c = repo();
+        c.repo().write("environments/production.yaml", "a: 1\n");
+        c.commit("first");
+        c.repo().write("environments/production.yaml", "a: 2\n");
+        c.commit("second");
+        return c.repo().shallowClone(tmp.resolve("shallow"), depth);
+    }
+
+    @Test
+    void inAShallowCloneThePreviousVersionIsNotNothingButHistoryToFetch() {
+        GitRepo shallow = twoVersionsCloned(1);
+
+        for (Scope scope : Scope.values()) {
+            assertThatThrownBy(() -> roll(shallow.root(), scope, Optional.empty(), options)).as(scope.word())
+                    .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                        assertThat(e.problem()).contains("is not in this clone").contains("shallow clone")
+                                .doesNotContain("nothing came before");
+                        assertThat(e.hint()).contains("fetch-depth: 0").contains("git fetch --unshallow");
+                    });
+        }
+        assertThat(read(shallow.root().resolve("environments/production.yaml"))).isEqualTo("a: 2\n");
+        assertThat(status(shallow)).isEmpty();
+    }
+
+    @Test
+    void inADepthTwoCloneThePreviousVersionIsTheParent() {
+        GitRepo shallow = twoVersionsCloned(2);
+
+        RollbackResult r = roll(shallow.root(), Scope.ENVIRONMENT, Optional.empty(), options.withCommit(false));
+
+        assertThat(r.filesWritten()).containsExactly("environments/production.yaml");
+        assertThat(read(shallow.root().resolve("environments/production.yaml"))).isEqualTo("a: 1\n");
     }
 }

@@ -1,16 +1,18 @@
-package io.configcicd.core.api;
+package io.configcicd.core.validate;
 
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.repo.DirectoryProblem;
 import io.configcicd.core.repo.Settings;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@link ConfigurationValidator} reads: the settings, the schema documents, the environments and their
- * effective configurations. A configuration directory on disk is one ({@link ConfigurationManager#validator()});
- * the tree of a git commit read straight from git's objects is another
- * ({@code io.configcicd.core.version.EffectiveAtRevision#validationSource}), so a commit is validated without
- * copying it out.
+ * What a validator ({@code io.configcicd.core.api.ConfigurationValidator}) reads: the settings, the schema documents,
+ * the environments and their effective configurations, and the files that cannot be used as they are. A
+ * configuration directory on disk is one ({@code ConfigurationManager#validator()}); the tree of a git commit read
+ * straight from git's objects is another ({@code io.configcicd.core.version.EffectiveAtRevision#validationSource}),
+ * so a commit is validated without copying it out. It lives here, below {@code version} and {@code api}, so that both
+ * can use it without one importing the other.
  */
 public interface ValidationSource {
 
@@ -34,6 +36,14 @@ public interface ValidationSource {
      * @throws io.configcicd.core.ConfigCicdException bad input naming the file when one cannot be read
      */
     Map<String, ConfigMap> schemaDocuments();
+
+    /**
+     * The files that cannot be used as they are (a file in {@code environments/} whose name is no environment name,
+     * several files for one environment), which the validator reports as findings; empty when there are none.
+     */
+    default List<DirectoryProblem> problems() {
+        return List.of();
+    }
 
     /** A short description for messages: the directory, or the directory at a commit. */
     String describe();

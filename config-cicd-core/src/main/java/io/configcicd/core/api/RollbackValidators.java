@@ -1,0 +1,66 @@
+package io.configcicd.core.api;
+
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.model.Scope;
+import io.configcicd.core.model.Severity;
+import io.configcicd.core.validate.ValidationRule;
+import io.configcicd.core.version.RestoredStateValidator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The validator a rollback ({@link io.configcicd.core.version.ConfigRollback}) checks the restored state with: the
+ * restored copy's own rules, waivers and threshold (so a restored {@code config-cicd.yaml} counts), plus the rules a
+ * program added to the manager's validator (without an environment filter given at add time) and minus those it
+ * removed.
+ *
+ * <pre>
+ * new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), Scope.GLOBAL, "production",
+ *         Optional.empty(), RollbackOptions.defaults());
+ * </pre>
+ */
+public final class RollbackValidators {
+
+    private RollbackValidators() {
+    }
+
+    /** The validator of the restored states of {@code manager}'s directory. */
+    public static RestoredStateValidator of(ConfigurationManager manager) {
+        return (copy, env, today) -> {
+            try (ConfigurationManager candidate = ConfigurationManager.open(copy)) {
+                if (candidate.listConfigurations(Scope.GLOBAL).isEmpty()) {
+                    return List.of();
+                }
+                ConfigurationValidator validator = candidate.validator();
+                carryRules(manager, validator);
+                List<String> envs = candidate.directory().hasEnvironment(env) ? List.of(env) : List.of();
+                Severity threshold = validator.settings().failOn().orElse(Severity.ERROR);
+                return validator.validate(envs, today).findings().stream()
+                        .filter(f -> f.severity().atLeast(threshold)).toList();
+            }
+        };
+    }
+
+    /** Adds the rules a program added to the manager's validator, and removes those it removed. */
+    private static void carryRules(ConfigurationManager manager, ConfigurationValidator candidate) {
+        Set<String> own = new HashSet<>();
+        List<ValidationRule> current;
+        try (ConfigurationManager fresh = ConfigurationManager.open(manager.directory().root())) {
+            fresh.validator().rules().forEach(r -> own.add(r.id()));
+            current = manager.validator().rules();
+        } catch (ConfigCicdException e) {
+            return; // the current settings do not load: the restored version's own rules decide
+        }
+        Set<String> present = new HashSet<>();
+        candidate.rules().forEach(r -> present.add(r.id()));
+        Set<String> kept = new HashSet<>();
+        for (ValidationRule r : current) {
+            kept.add(r.id());
+            if (!own.contains(r.id()) && !present.contains(r.id())) {
+                candidate.addValidationRule(r);
+            }
+        }
+        own.stream().filter(id -> !kept.contains(id)).forEach(candidate::removeValidationRule);
+    }
+}
