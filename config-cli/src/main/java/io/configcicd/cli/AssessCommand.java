@@ -1,7 +1,7 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.impact.AssessOutcome;
 import io.configcicd.core.impact.AssessRequest;
 import io.configcicd.core.impact.AssessmentService;
@@ -70,8 +70,8 @@ final class AssessCommand implements Callable<Integer> {
         // The masker reads every document of the work tree; it is only needed when the output is written, so it is
         // built on another core while the two revisions are read and assessed.
         CompletableFuture<Void> masking = CompletableFuture.runAsync(() -> {
-            try (ConfigurationManager manager = ConfigurationManager.open(options.configDir())) {
-                cli.maskSecretsOf(manager);
+            try (Workspace workspace = Workspace.open(options.configDir(), cli.env())) {
+                cli.maskWith(workspace.masker());
             }
         }, task -> {
             Thread t = new Thread(task, "config-cicd-masker");

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.security.OutputMasker;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -158,9 +157,9 @@ public final class ConfigCicdCli implements Runnable {
         masker.set(OutputMasker.none());
     }
 
-    /** From now on, standard output and error mask the secrets of the directory this manager opened. */
-    void maskSecretsOf(ConfigurationManager manager) {
-        masker.set(MaskedOutput.of(manager, env));
+    /** From now on, standard output and error pass through {@code secrets}. */
+    void maskWith(OutputMasker secrets) {
+        masker.set(secrets);
     }
 
     /** A converter whose IllegalArgumentException is a usage error with the message as written. */

@@ -1,5 +1,6 @@
 package io.configcicd.cli;
 
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.api.Governance;
 import io.configcicd.core.security.SecretMasker;
@@ -25,10 +26,10 @@ abstract class ConfigCommand implements Callable<Integer> {
         ConfigCicdCli cli = (ConfigCicdCli) spec.root().userObject();
         CommonOptions options = cli.options();
         Output output = new Output(options.format());
-        try (ConfigurationManager manager = ConfigurationManager.open(options.configDir())) {
-            cli.maskSecretsOf(manager);
-            governance = Governance.of(manager.directory(), cli.env()).maskingWith(cli.masker());
-            execute(manager, output);
+        try (Workspace workspace = Workspace.open(options.configDir(), cli.env())) {
+            cli.maskWith(workspace.masker());
+            governance = Governance.of(workspace.manager().directory(), cli.env()).maskingWith(workspace.masker());
+            execute(workspace.manager(), output);
         }
         output.writeTo(cli.out(), options.output());
         return exitCode();

@@ -1,13 +1,10 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.security.OutputMasker;
-import io.configcicd.core.security.SecretInventory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -26,11 +23,6 @@ final class MaskedOutput extends OutputStream {
     MaskedOutput(OutputStream target, Supplier<OutputMasker> masker) {
         this.target = target;
         this.masker = masker;
-    }
-
-    /** The masker of a directory's secrets for a process with environment {@code env}; the key opens ENC values. */
-    static OutputMasker of(ConfigurationManager manager, Map<String, String> env) {
-        return SecretInventory.of(manager.directory(), env);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.Report;
@@ -89,18 +90,18 @@ final class ValidateCommand implements Callable<Integer> {
         Map<ReportFormat, Path> destinations = ReportOutput.destinations(reports);
         Optional<Severity> threshold = Optional.ofNullable(failOn).map(SchemaValidation::severity);
         PrintStream notes = format == ReportFormat.TEXT && options.output().isEmpty() ? cli.out() : cli.err();
-        if (java.nio.file.Files.isDirectory(options.configDir())) {
-            try (var manager = io.configcicd.core.api.ConfigurationManager.open(options.configDir())) {
-                cli.maskSecretsOf(manager);
-            }
-        }
         if (!files.isEmpty()) {
             throw ConfigCicdException.badInput("files given without --schema: " + files,
                     "validate files with --schema SCHEMA FILE..., or a configuration directory with --config-dir");
         }
-        ValidateOutcome outcome = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(), cli.env(),
-                (dir, scope, name, label, now) -> new ConfigBackup().create(dir, scope, name, label, now).id())
-                .validate(request(options, threshold));
+        ValidationService service = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(),
+                cli.env(), (dir, scope, name, label, now) -> new ConfigBackup().create(dir, scope, name, label, now).id());
+        ValidateOutcome outcome;
+        // one parse of the directory: the masker is built from the documents the validation then reads from the cache
+        try (Workspace workspace = Workspace.open(options.configDir(), cli.env())) {
+            cli.maskWith(workspace.masker());
+            outcome = service.validate(workspace, request(options, threshold));
+        }
         ValidateNotes.fixes(outcome, notes);
         if (verbose) {
             ValidateNotes.verbose(outcome, notes);

@@ -1,9 +1,8 @@
 package io.configcicd.maven;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.security.OutputMasker;
-import io.configcicd.core.security.SecretInventory;
 import io.configcicd.core.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
@@ -87,9 +86,17 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
 
     /** From now on the log, the reports and failures mask the secrets of this configuration directory. */
     protected void maskSecretsOf(Path dir) {
-        try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            masker = SecretInventory.of(manager.directory(), System.getenv());
-        }
+        openWorkspace(dir).close();
+    }
+
+    /**
+     * Opens the configuration directory once for the goal's work and, from now on, masks the log, the reports and
+     * failures with its secrets; the caller closes it.
+     */
+    protected Workspace openWorkspace(Path dir) {
+        Workspace workspace = Workspace.open(dir, System.getenv());
+        masker = workspace.masker();
+        return workspace;
     }
 
     /** The masker in use. */

@@ -3,6 +3,7 @@ package io.configcicd.maven;
 import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.impact.RiskLevel;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFiles;
@@ -53,7 +54,6 @@ public class ValidateMojo extends AbstractConfigMojo {
             return;
         }
         Path dir = configDir.get();
-        maskSecretsOf(dir);
         List<ReportFormat> formats = reportFormats(this.formats);
         ValidateRequest request = ValidateRequest.of(dir).withEnvironments(environments()).withFix(fix);
         Optional<String> revision = revision();
@@ -65,9 +65,12 @@ public class ValidateMojo extends AbstractConfigMojo {
             request = request.withFailOn(threshold.get());
         }
 
-        ValidateOutcome outcome = new ValidationService(pluginVersion(), java.time.Clock.systemDefaultZone(),
-                System.getenv(), (d, scope, name, label, now) -> new ConfigBackup().create(d, scope, name, label, now).id())
-                .validate(request);
+        ValidationService service = new ValidationService(pluginVersion(), java.time.Clock.systemDefaultZone(),
+                System.getenv(), (d, scope, name, label, now) -> new ConfigBackup().create(d, scope, name, label, now).id());
+        ValidateOutcome outcome;
+        try (Workspace workspace = openWorkspace(dir)) { // one parse, for the masker and the validation
+            outcome = service.validate(workspace, request);
+        }
 
         FindingLines.logFixes(log(), outcome.report(), outcome.fixes());
         FindingLines.log(log(), outcome.report());

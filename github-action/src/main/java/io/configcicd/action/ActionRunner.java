@@ -3,6 +3,7 @@ package io.configcicd.action;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.BackupTaker;
 import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.impact.AssessmentService;
 import io.configcicd.core.security.OutputMasker;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One run of the action: masks first, then reads the inputs, runs the command and writes what it produced.
@@ -45,7 +47,17 @@ final class ActionRunner {
     int run(PrintStream rawOut, PrintStream rawErr) {
         RunnerContext runner = RunnerContext.from(env);
         Path configDir = ActionInputs.configDir(env, runner);
-        OutputMasker masker = ActionSecrets.masker(configDir, env);
+        Optional<Workspace> workspace = ActionSecrets.open(configDir, env);
+        try {
+            return run(runner, configDir, workspace, rawOut, rawErr);
+        } finally {
+            workspace.ifPresent(Workspace::close);
+        }
+    }
+
+    private int run(RunnerContext runner, Path configDir, Optional<Workspace> workspace, PrintStream rawOut,
+                    PrintStream rawErr) {
+        OutputMasker masker = workspace.map(Workspace::masker).orElseGet(() -> ActionSecrets.credentials(env));
         WorkflowCommands.addMasks(masker.values(), new PrintStream(rawOut, true, StandardCharsets.UTF_8));
         PrintStream out = masker.masking(rawOut);
         PrintStream err = masker.masking(rawErr);
@@ -54,7 +66,7 @@ final class ActionRunner {
         try {
             ActionInputs inputs = ActionInputs.from(env, runner);
             requireDirectory(inputs.configDir(), runner);
-            return finish(step(inputs.command(), runner, masker).run(inputs), files, out);
+            return finish(step(inputs.command(), runner, masker, workspace).run(inputs), files, out);
         } catch (RuntimeException e) {
             return failures.report(e, out, err, files);
         } finally {
@@ -73,10 +85,12 @@ final class ActionRunner {
         }
     }
 
-    private ActionStep step(ActionCommand command, RunnerContext runner, OutputMasker masker) {
+    private ActionStep step(ActionCommand command, RunnerContext runner, OutputMasker masker,
+                            Optional<Workspace> workspace) {
         Clock clock = Clock.systemDefaultZone();
         return switch (command) {
-            case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, env, BackupTaker.NONE), masker);
+            case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, env, BackupTaker.NONE), masker,
+                    workspace);
             case ASSESS -> new AssessStep(runner, new AssessmentService(version, clock, env), masker);
             default -> throw new IllegalStateException("command " + command.word() + " passed input checks");
         };

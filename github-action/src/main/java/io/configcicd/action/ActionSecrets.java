@@ -1,6 +1,6 @@
 package io.configcicd.action;
 
-import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretInventory;
@@ -8,6 +8,7 @@ import io.configcicd.core.security.SecretMasker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one masker of a run: every secret of the configuration directory in the checkout (values under secret keys,
@@ -20,14 +21,23 @@ final class ActionSecrets {
     private ActionSecrets() {
     }
 
-    static OutputMasker masker(Path configDir, Map<String, String> env) {
+    /**
+     * The configuration directory opened once for the run (its masker and the documents the command then reads);
+     * empty when it cannot be opened, and the command reports why.
+     */
+    static Optional<Workspace> open(Path configDir, Map<String, String> env) {
         if (Files.isDirectory(configDir)) {
-            try (ConfigurationManager manager = ConfigurationManager.open(configDir)) {
-                return SecretInventory.of(manager.directory(), env);
+            try {
+                return Optional.of(Workspace.open(configDir, env));
             } catch (RuntimeException e) {
                 // a broken settings file: the command reports it, with its file:line
             }
         }
+        return Optional.empty();
+    }
+
+    /** The masker of the product's credentials in the environment alone, when the directory cannot be opened. */
+    static OutputMasker credentials(Map<String, String> env) {
         OutputMasker.Builder credentials = OutputMasker.builder(new SecretMasker(Settings.DEFAULT_SECRET_KEYS));
         SecretInventory.CREDENTIAL_VARIABLES.forEach(v -> credentials.addValue(env.get(v)));
         return credentials.build();

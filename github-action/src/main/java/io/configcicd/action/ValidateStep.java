@@ -4,6 +4,7 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFiles;
@@ -27,11 +28,14 @@ final class ValidateStep implements ActionStep {
     private final RunnerContext runner;
     private final ValidationService service;
     private final OutputMasker masker;
+    private final Optional<Workspace> workspace;
 
-    ValidateStep(RunnerContext runner, ValidationService service, OutputMasker masker) {
+    /** @param workspace the configuration directory the run opened for its masker, validated without parsing it again */
+    ValidateStep(RunnerContext runner, ValidationService service, OutputMasker masker, Optional<Workspace> workspace) {
         this.runner = runner;
         this.service = service;
         this.masker = masker;
+        this.workspace = workspace;
     }
 
     @Override
@@ -43,7 +47,8 @@ final class ValidateStep implements ActionStep {
         if (inputs.failOn().isPresent()) {
             request = request.withFailOn(severity(inputs.failOn().get()));
         }
-        ValidateOutcome outcome = service.validate(request);
+        ValidateRequest asked = request;
+        ValidateOutcome outcome = workspace.map(w -> service.validate(w, asked)).orElseGet(() -> service.validate(asked));
         Report report = outcome.report();
         Path file = ActionStep.reportFile(runner, ReportFormat.JSON.fileName());
         ReportFiles.write(report, ReportFormat.JSON, file, masker);

@@ -11,7 +11,6 @@ import io.configcicd.core.version.EffectiveAtRevision;
 import java.time.Clock;
 import java.time.LocalDate;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.security.SecretInventory;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
 import java.util.List;
@@ -61,32 +60,41 @@ public final class ValidationService {
      *         revision, or --fix with a revision; external (exit 3) when git or the file system fails
      */
     public ValidateOutcome validate(ValidateRequest request) {
+        try (Workspace workspace = Workspace.open(request.configDir(), env)) {
+            return validate(workspace, request);
+        }
+    }
+
+    /**
+     * {@link #validate(ValidateRequest)} in a configuration directory a front end has already opened (to mask its
+     * output with the workspace's masker before anything runs): its documents are parsed once, for the masker and the
+     * validation. The request's directory is the workspace's.
+     */
+    public ValidateOutcome validate(Workspace workspace, ValidateRequest request) {
         if (request.fix() && request.revision().isPresent()) {
             throw ConfigCicdException.badInput("--fix edits the files on disk and cannot be combined with a commit or branch",
                     "validate the commit without --fix, or check it out and run --fix on the work tree");
         }
         String prefix = GitWorkTrees.repositoryPrefix(request.configDir());
-        try (ConfigurationManager workTree = ConfigurationManager.open(request.configDir())) {
-            Governance governance = Governance.of(workTree.directory(), env)
-                    .maskingWith(SecretInventory.of(workTree.directory(), env));
-            if (request.revision().isPresent()) {
-                return atRevision(request, request.revision().get(), prefix, governance);
-            }
-            ConfigurationValidator validator = workTree.validator();
-            List<String> environments = request.environments().isEmpty()
-                    ? workTree.listConfigurations(Scope.GLOBAL) : request.environments();
-            requireAccess(environments, request.fix(), governance);
-            LocalDate today = LocalDate.now(clock);
-            ValidationRun run = validator.validate(request.environments(), today);
-            List<AppliedFix> fixes = List.of();
-            if (request.fix()) {
-                fixes = fix(workTree, run, governance);
-                if (!fixes.isEmpty()) {
-                    run = validator.validate(request.environments(), today);
-                }
-            }
-            return outcome(validator, run, fixes, request, prefix, "validate");
+        ConfigurationManager workTree = workspace.manager();
+        Governance governance = Governance.of(workTree.directory(), env).maskingWith(workspace.masker());
+        if (request.revision().isPresent()) {
+            return atRevision(request, request.revision().get(), prefix, governance);
         }
+        ConfigurationValidator validator = workTree.validator();
+        List<String> environments = request.environments().isEmpty()
+                ? workTree.listConfigurations(Scope.GLOBAL) : request.environments();
+        requireAccess(environments, request.fix(), governance);
+        LocalDate today = LocalDate.now(clock);
+        ValidationRun run = validator.validate(request.environments(), today);
+        List<AppliedFix> fixes = List.of();
+        if (request.fix()) {
+            fixes = fix(workTree, run, governance);
+            if (!fixes.isEmpty()) {
+                run = validator.validate(request.environments(), today);
+            }
+        }
+        return outcome(validator, run, fixes, request, prefix, "validate");
     }
 
     /**

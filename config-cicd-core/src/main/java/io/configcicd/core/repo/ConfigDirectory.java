@@ -46,6 +46,7 @@ public final class ConfigDirectory {
     private final Codecs codecs;
     private final Executor executor;
     private final ConcurrentHashMap<String, CachedDocument> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder parsed = new java.util.concurrent.atomic.LongAdder();
     private final ConcurrentHashMap<Path, Boolean> insideDirs = new ConcurrentHashMap<>();
     private volatile Settings settings;
 
@@ -292,6 +293,7 @@ public final class ConfigDirectory {
             }
             byte[] bytes = readChecked(relative, p, attrs.size(), limits);
             ConfigMap tree = asMap(codecs.forFile(relative).parse(bytes, relative, limits), relative);
+            parsed.increment();
             cache.put(relative, new CachedDocument(attrs.fileKey(), modified, attrs.size(), tree));
             return tree;
         } catch (NoSuchFileException e) {
@@ -305,6 +307,14 @@ public final class ConfigDirectory {
      * Several documents, parsed in parallel, in the order given. The list is cut into one slice per
      * worker rather than one task per file, so a thousand small files cost a few hand-offs, not a thousand.
      */
+    /**
+     * How many times this directory has parsed a document from disk (cache hits not counted): a command that opens a
+     * directory once parses each file once, whatever reads it (the masker, the validation, the command).
+     */
+    public long parsedDocuments() {
+        return parsed.sum();
+    }
+
     public List<ConfigMap> documents(List<String> relatives) {
         int n = relatives.size();
         int slices = Math.min(n / 4, Runtime.getRuntime().availableProcessors());

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,21 @@ class ValidationServiceTest {
         assertThat(outcome.report().findings()).isEmpty();
         assertThat(outcome.report().environments()).containsExactly("production", "staging");
         assertThat(outcome.rules()).contains("schema", "security.plaintext-secret", "security.debug");
+    }
+
+    @Test
+    void a_workspace_parses_each_document_once_for_the_masker_and_the_validation() {
+        Path dir = configuration(tmp);
+        try (Workspace workspace = Workspace.open(dir, Map.of())) {
+            long afterMasker = workspace.manager().directory().parsedDocuments();
+
+            ValidateOutcome outcome = new ValidationService("test").validate(workspace, ValidateRequest.of(dir));
+
+            assertThat(afterMasker).isEqualTo(3); // global/base.yaml and the two environments
+            assertThat(outcome.report().environments()).containsExactly("production", "staging");
+            // the validation parses the one file the masker does not read, the schema, and nothing again
+            assertThat(workspace.manager().directory().parsedDocuments()).isEqualTo(afterMasker + 1);
+        }
     }
 
     @Test
