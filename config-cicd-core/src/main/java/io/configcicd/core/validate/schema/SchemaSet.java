@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.resource.InputStreamSource;
+import com.networknt.schema.resource.ResourceLoader;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Origin;
 import java.util.ArrayList;
@@ -49,9 +50,17 @@ final class SchemaSet {
      */
     SchemaSet(Map<String, JsonNode> trees) {
         trees.forEach(this::register);
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.nodeReader(TreeReader.INSTANCE).resourceLoaders(loaders -> loaders.add(this::lookup)));
+        SchemaRegistry registry = registry(this::lookup);
         trees.forEach((file, tree) -> documents.add(new Document(file, tree, compile(registry, file, tree))));
+    }
+
+    /**
+     * The registry every schema of the product is compiled with: documents read by {@link TreeReader}, found by
+     * {@code lookup} (the meta-schemas of every draft come from networknt's jar).
+     */
+    static SchemaRegistry registry(ResourceLoader lookup) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.nodeReader(TreeReader.INSTANCE).resourceLoaders(loaders -> loaders.add(lookup)));
     }
 
     private void register(String file, JsonNode tree) {
