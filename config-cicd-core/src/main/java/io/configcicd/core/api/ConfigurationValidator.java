@@ -18,6 +18,7 @@ import io.configcicd.core.validate.policy.SecurityPolicy;
 import io.configcicd.core.validate.rules.DeclaredRules;
 import io.configcicd.core.validate.rules.ValidationSettings;
 import io.configcicd.core.validate.schema.JsonSchemaRule;
+import io.configcicd.core.validate.schema.SchemaOptions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +55,8 @@ public final class ConfigurationValidator {
         List<ValidationRule> rules = new ArrayList<>();
         Map<String, ConfigMap> schemas = source.schemaDocuments();
         if (!schemas.isEmpty()) {
-            rules.add(JsonSchemaRule.of(schemas, parsed.secretKeys(), settings.strict()));
+            rules.add(JsonSchemaRule.of(schemas, parsed.secretKeys(), settings.strict(),
+                    new SchemaOptions(settings.assertFormats())));
         }
         rules.addAll(DeclaredRules.from(parsed.raw()));
         rules.addAll(SecurityPolicy.rules(parsed));
