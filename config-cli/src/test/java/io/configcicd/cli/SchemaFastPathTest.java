@@ -156,7 +156,11 @@ class SchemaFastPathTest {
                 List.of("validate", "--schema", schema, "--fix", good),
                 List.of("validate", "--schema", schema, "--schem", good),
                 List.of("validate", "--schema", schema, "-h", good),
-                List.of("validate", "--schema", "a\0b", good));
+                List.of("validate", "--schema", "a\0b", good),
+                List.of("validate", "--schema", schema, "--validate-formats", "maybe", good),
+                List.of("validate", "--schema", schema, "--validate-formats=FALSE", good),
+                List.of("validate", "--schema", schema, "--validate-formats", "true", "--validate-formats", "false", good),
+                List.of("--ref", schema, "validate", "--schema", schema, good));
         for (List<String> args : cases) {
             assertThat(SchemaFastPath.parse(args.toArray(String[]::new))).as("%s", args).isEmpty();
         }
