@@ -4,10 +4,11 @@ import io.configcicd.core.load.Interpolator;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretInventory;
 import io.configcicd.core.security.SecretMasker;
-import io.configcicd.core.security.crypto.EncryptedValue;
 import io.configcicd.core.security.crypto.SecretCipher;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The secrets of the files {@code validate --schema} reads, collected as each file is parsed, for the masker of every
+ * The secrets of the files {@code validate --schema} reads, collected as each document is converted for the validator
+ * (in the same walk), for the masker of every
  * output of the run: what {@link SecretInventory} collects from a configuration directory, from these files instead.
  * That is every value under a secret key ({@code secrets.keys}, or the defaults), the plaintext of each
  * {@code ENC[...]} value that {@code CONFIG_CICD_KEY} opens, the values that the process environment gives the
@@ -37,25 +39,58 @@ final class FileSecrets {
         SecretInventory.CREDENTIAL_VARIABLES.forEach(v -> builder.addValue(env.get(v)));
     }
 
-    /** Adds the secrets of one parsed document. */
-    void add(ConfigNode tree) {
-        List<String> real = new ArrayList<>();
-        for (EncryptedValue e : EncryptedValue.findAll(tree)) {
-            String plain = opener.apply(e.text());
-            if (!plain.equals(e.text())) {
-                real.add(plain);
+    /**
+     * The collector of one document's secrets, to pass to {@link JsonTrees#toJson(ConfigNode, JsonTrees.Visitor)}
+     * (the walk that converts the document for the validator), then to {@link #add}: the shared builder is only
+     * locked for a document that holds a secret (most hold none, or only {@code ${VAR}} references).
+     */
+    Scan scan() {
+        return new Scan();
+    }
+
+    /** Adds what a document's walk found. */
+    void add(ConfigNode tree, Scan found) {
+        if (found.written || !found.real.isEmpty()) {
+            synchronized (builder) {
+                if (found.written) {
+                    builder.addSecretsOf(tree);
+                }
+                found.real.forEach(builder::addValue);
             }
         }
-        for (ConfigMap map : topMaps(tree, new ArrayList<>())) {
-            for (Interpolator.Reference r : Interpolator.references(map)) {
-                if (keys.isSecret(r.path())) {
-                    real.add(env.get(r.variable()));
+    }
+
+    /** What a walk found: whether a secret is written in the tree, and the real values behind references. */
+    final class Scan implements JsonTrees.Visitor {
+
+        private boolean written;
+        private final List<String> real = new ArrayList<>();
+
+        @Override
+        public boolean secretKey(String key) {
+            return keys.isSecretKey(key);
+        }
+
+        @Override
+        public void scalar(ConfigScalar s, boolean secret) {
+            if (s.type() != ScalarType.STRING) {
+                written |= secret && s.type() != ScalarType.NULL && s.type() != ScalarType.BOOLEAN;
+                return;
+            }
+            String text = (String) s.value();
+            if (SecretCipher.isEncrypted(text)) {
+                String plain = opener.apply(text);
+                if (!plain.equals(text)) {
+                    real.add(plain);
+                }
+            } else if (secret) {
+                written |= !SecretMasker.isPureReference(s);
+                if (text.contains("${")) {
+                    ConfigMap one = ConfigMap.of(Map.of("value", s), s.origin());
+                    Interpolator.references(one).stream().map(r -> env.get(r.variable())).filter(v -> v != null)
+                            .forEach(real::add);
                 }
             }
-        }
-        synchronized (builder) {
-            builder.addSecretsOf(tree);
-            real.forEach(builder::addValue);
         }
     }
 
@@ -64,15 +99,5 @@ final class FileSecrets {
         synchronized (builder) {
             return builder.build();
         }
-    }
-
-    /** The mappings of a tree that are its root or reached through lists only (a file may hold a list). */
-    private static List<ConfigMap> topMaps(ConfigNode node, List<ConfigMap> out) {
-        if (node instanceof ConfigMap m) {
-            out.add(m);
-        } else if (node instanceof ConfigList l) {
-            l.items().forEach(item -> topMaps(item, out));
-        }
-        return out;
     }
 }

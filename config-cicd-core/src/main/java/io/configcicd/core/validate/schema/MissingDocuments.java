@@ -33,7 +33,7 @@ record MissingDocuments(ConfigNode source, UnaryOperator<String> supply) {
         Optional<ConfigScalar> dialect = keyword(source, "$schema")
                 .filter(s -> SchemaSet.stripFragment(s.asText()).equals(document));
         if (dialect.isPresent()) {
-            throw ConfigCicdException.badInput(at(file, dialect.get()), file + ": $schema \"" + dialect.get().asText()
+            throw ConfigCicdException.badInput(at(file, dialect.get()), "$schema \"" + dialect.get().asText()
                     + "\" names no JSON Schema draft that config-cicd knows",
                     "use a draft's meta-schema, e.g. https://json-schema.org/draft/2020-12/schema or "
                             + "http://json-schema.org/draft-07/schema#, or leave $schema out (2020-12)");
@@ -41,7 +41,7 @@ record MissingDocuments(ConfigNode source, UnaryOperator<String> supply) {
         Optional<ConfigScalar> ref = reference(source, document);
         String written = ref.map(r -> "$ref \"" + r.asText() + "\"").orElse("a $ref");
         throw ConfigCicdException.badInput(ref.map(r -> at(file, r)).orElse(Origin.file(file)),
-                file + ": " + written + " cannot be resolved: no schema document given has the $id " + document
+                written + " cannot be resolved: no schema document given has the $id " + document
                         + " (config-cicd never fetches a schema from the network)", supply.apply(document));
     }
 

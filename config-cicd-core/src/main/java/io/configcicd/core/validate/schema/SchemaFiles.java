@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Validates arbitrary YAML, JSON and TOML files against one JSON Schema, as ajv-cli or kubeconform do, for
@@ -114,14 +115,15 @@ public final class SchemaFiles {
     public static Outcome check(Path schema, List<Path> referenced, List<Path> files, SchemaFilesSettings settings,
                                 Map<String, String> env) {
         FileSecrets secrets = new FileSecrets(settings.secretKeys(), env);
-        Function<Path, FileDocuments> read = f -> secretsOf(FileDocuments.read(f, settings.limits()), secrets);
-        List<FileDocuments> missing = new ArrayList<>();
+        Function<Path, FileDocuments> read = f -> FileDocuments.read(f, settings.limits());
+        Checks checks = new Checks(secrets, new ArrayList<>());
+        List<FileDocuments> missing = checks.missing();
         List<Finding> findings;
         if (files.size() < OVERLAP_MIN_FILES) {
             SchemaFiles s = compile(schema, referenced, settings);
-            findings = files.parallelStream().map(read).flatMap(f -> s.check(f, missing).stream()).toList();
+            findings = files.parallelStream().map(read).flatMap(f -> s.check(f, checks).stream()).toList();
         } else {
-            findings = overlapped(schema, referenced, files, settings, read, missing);
+            findings = overlapped(schema, referenced, files, settings, read, checks);
         }
         if (!missing.isEmpty()) {
             throw notFound(missing);
@@ -129,22 +131,21 @@ public final class SchemaFiles {
         return new Outcome(new ValidationResult(findings), secrets.masker());
     }
 
-    private static FileDocuments secretsOf(FileDocuments file, FileSecrets secrets) {
-        file.documents().stream().filter(d -> d.tree() != null).forEach(d -> secrets.add(d.tree()));
-        return file;
+    /** What checking the files collects besides findings: the files' secrets, and the files that do not exist. */
+    private record Checks(FileSecrets secrets, List<FileDocuments> missing) {
     }
 
     /** Parses the files while the schema compiles on a thread of its own, then validates them. */
     private static List<Finding> overlapped(Path schema, List<Path> referenced, List<Path> files,
                                             SchemaFilesSettings settings, Function<Path, FileDocuments> read,
-                                            List<FileDocuments> missing) {
+                                            Checks checks) {
         CompletableFuture<SchemaFiles> compiled = compileInBackground(schema, referenced, settings);
         List<Checked> checked;
         try {
             checked = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
                 FileDocuments file = read.apply(files.get(i));
                 SchemaFiles s = i < PARSE_AHEAD ? compiled.getNow(null) : await(compiled);
-                return s == null ? new Checked(file, List.of()) : new Checked(null, s.check(file, missing));
+                return s == null ? new Checked(file, List.of()) : new Checked(null, s.check(file, checks));
             }).toList();
         } catch (RuntimeException e) {
             await(compiled); // a schema that does not compile is the error to report, as without the overlap
@@ -152,7 +153,7 @@ public final class SchemaFiles {
         }
         SchemaFiles s = await(compiled);
         return checked.parallelStream()
-                .flatMap(c -> c.pending() == null ? c.findings().stream() : s.check(c.pending(), missing).stream()).toList();
+                .flatMap(c -> c.pending() == null ? c.findings().stream() : s.check(c.pending(), checks).stream()).toList();
     }
 
     /** A file read before the schema was compiled ({@code pending}), or the findings of one checked after. */
@@ -226,20 +227,23 @@ public final class SchemaFiles {
      * validated and dropped in one step; every problem with a file is a finding, a missing file bad input.
      */
     public ValidationResult validate(List<Path> files, LoadLimits limits) {
-        List<FileDocuments> missing = new ArrayList<>();
+        Checks checks = new Checks(new FileSecrets(List.of(), Map.of()), new ArrayList<>());
         List<Finding> findings = files.parallelStream()
-                .flatMap(f -> check(FileDocuments.read(f, limits), missing).stream()).toList();
-        if (!missing.isEmpty()) {
-            throw notFound(missing);
+                .flatMap(f -> check(FileDocuments.read(f, limits), checks).stream()).toList();
+        if (!checks.missing().isEmpty()) {
+            throw notFound(checks.missing());
         }
         return new ValidationResult(findings);
     }
 
-    /** The findings of one file: why its documents cannot be parsed, or what the schema says about them. */
-    private List<Finding> check(FileDocuments file, List<FileDocuments> missing) {
+    /**
+     * The findings of one file: why its documents cannot be parsed, or what the schema says about them; its secrets
+     * are collected as its documents are converted for the validator.
+     */
+    private List<Finding> check(FileDocuments file, Checks checks) {
         if (file.missing()) {
-            synchronized (missing) {
-                missing.add(file);
+            synchronized (checks.missing()) {
+                checks.missing().add(file);
             }
             return List.of();
         }
@@ -249,8 +253,11 @@ public final class SchemaFiles {
                 out.add(d.problem());
                 continue;
             }
+            FileSecrets.Scan found = checks.secrets().scan();
+            JsonNode instance = JsonTrees.toJson(d.tree(), found);
+            checks.secrets().add(d.tree(), found);
             Set<Violation> violations = new LinkedHashSet<>();
-            for (Error error : main.schema().validate(JsonTrees.toJson(d.tree()))) {
+            for (Error error : main.schema().validate(instance)) {
                 violations.add(translator.translate(d.tree(), error));
             }
             String label = d.label().isEmpty() ? "" : d.label() + ": ";

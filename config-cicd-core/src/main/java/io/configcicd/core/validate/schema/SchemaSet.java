@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.DefaultDialectRegistry;
 import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.DialectId;
 import com.networknt.schema.regex.JoniRegularExpressionFactory;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.resource.InputStreamSource;
@@ -22,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,19 +81,32 @@ final class SchemaSet {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(options.assertFormats())
                 .regularExpressionFactory(JoniRegularExpressionFactory.getInstance()).build();
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config)
-                .dialectRegistry(new DefaultDialectRegistry(Dialects.CORRECTED)).nodeReader(TreeReader.INSTANCE)
+                .dialectRegistry(new DefaultDialectRegistry(Dialects::corrected)).nodeReader(TreeReader.INSTANCE)
                 .resourceLoaders(loaders -> loaders.add(lookup)));
     }
 
-    /** The dialects of drafts 4 to 2020-12 with the corrected formats, built once. */
+    /**
+     * The dialects of drafts 4 to 2020-12 with the corrected formats, each built when a schema first names it (a
+     * draft's keywords cost start-up time, and most runs use one draft).
+     */
     private static final class Dialects {
 
-        static final List<Dialect> CORRECTED = Stream.of(com.networknt.schema.dialect.Dialects.getDraft202012(),
-                        com.networknt.schema.dialect.Dialects.getDraft201909(), com.networknt.schema.dialect.Dialects.getDraft7(),
-                        com.networknt.schema.dialect.Dialects.getDraft6(), com.networknt.schema.dialect.Dialects.getDraft4())
-                .map(d -> Dialect.builder(d).formats(FormatChecks.corrections()).build()).toList();
+        private static final Map<String, Supplier<Dialect>> DRAFTS = Map.of(
+                DialectId.DRAFT_2020_12, com.networknt.schema.dialect.Dialects::getDraft202012,
+                DialectId.DRAFT_2019_09, com.networknt.schema.dialect.Dialects::getDraft201909,
+                DialectId.DRAFT_7, com.networknt.schema.dialect.Dialects::getDraft7,
+                DialectId.DRAFT_6, com.networknt.schema.dialect.Dialects::getDraft6,
+                DialectId.DRAFT_4, com.networknt.schema.dialect.Dialects::getDraft4);
+        private static final Map<String, Dialect> CORRECTED = new ConcurrentHashMap<>();
 
         private Dialects() {
+        }
+
+        /** The corrected dialect of a draft's id (as the registry normalizes it), or null for any other id. */
+        static Dialect corrected(String id) {
+            Supplier<Dialect> draft = DRAFTS.get(id);
+            return draft == null ? null : CORRECTED.computeIfAbsent(id,
+                    i -> Dialect.builder(draft.get()).formats(FormatChecks.corrections()).build());
         }
     }
 

@@ -250,7 +250,7 @@ class JsonSchemaRuleTest {
         assertThatThrownBy(() -> rule(false)).isInstanceOfSatisfying(ConfigCicdException.class, e -> {
             assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
             assertThat(e.origin()).isEqualTo(Origin.of("schemas/configuration.schema.json", 19, 28));
-            assertThat(e.problem()).startsWith("schemas/configuration.schema.json: $ref \"nowhere.schema.json#/$defs/port\""
+            assertThat(e.problem()).startsWith("$ref \"nowhere.schema.json#/$defs/port\""
                     + " cannot be resolved").contains("file:///schemas/nowhere.schema.json")
                     .contains("never fetches a schema from the network").doesNotContain("FileNotFoundException");
             assertThat(e.hint()).startsWith("put the schema whose \"$id\" is").contains("in schemas/");
