@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.configcicd.core.security.crypto.KeyRing;
 import io.configcicd.core.security.crypto.SecretCipher;
 import io.configcicd.core.security.crypto.SecretKeyMaterial;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,18 +141,8 @@ class SchemaModeTest {
 
     /** Runs a command line through picocli and the fast path with {@code env}, checks they agree, returns one. */
     private static CliRun same(Map<String, String> env, String... args) {
-        CliRun picocli = CliRun.run(env, args);
-        Optional<SchemaValidation> validation = SchemaFastPath.parse(args);
-        assertThat(validation).as("the fast path takes %s", List.of(args)).isPresent();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = SchemaFastPath.run(validation.get(), env, o, e);
-        }
-        CliRun fast = new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertThat(fast).as("%s", List.of(args)).isEqualTo(picocli);
+        CliRun fast = CliRun.fast(env, args);
+        assertThat(fast).as("%s", List.of(args)).isEqualTo(CliRun.run(env, args));
         return fast;
     }
 
