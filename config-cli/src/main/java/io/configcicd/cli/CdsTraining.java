@@ -34,6 +34,8 @@ final class CdsTraining {
              "$defs": {"timeout": {"type": "integer", "minimum": 1, "maximum": 60000}},
              "properties": {"name": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
                "port": {"type": "integer", "minimum": 1, "maximum": 65535},
+               "host": {"type": "string", "format": "hostname", "pattern": "^[a-z0-9.-]+(:[0-9]{2,5})?$"},
+               "owner": {"type": "string", "pattern": "^[^@\\\\s]+@[^@\\\\s]+$"},
                "level": {"enum": ["debug", "info", "warn", "error"]},
                "timeout_ms": {"$ref": "#/$defs/timeout"},
                "ratio": {"type": "number", "multipleOf": 0.01},
@@ -100,6 +102,7 @@ final class CdsTraining {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             out.add(write(dir.resolve("svc-" + i + ".yaml"), "# service " + i + "\nname: svc-" + i + "\nport: " + (8000 + i)
+                    + "\nhost: svc-" + i + ".internal:8080\nowner: team-" + i + "@example.com"
                     + "\nlevel: info\ntimeout_ms: 250\nratio: 0.25\npassword: ${SVC_PASSWORD}\ntags: [a, b]\n"
                     + "features:\n  fast: true\n  safe: false\n"));
         }

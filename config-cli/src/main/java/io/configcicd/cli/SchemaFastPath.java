@@ -1,6 +1,5 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.security.OutputMasker;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
@@ -23,8 +22,8 @@ import java.util.Set;
  * {@code --stacktrace}, {@code --}, an {@code @file}, an argument or value that starts with {@code -} or is empty,
  * a path the file system rejects) is left to picocli, so usage errors keep picocli's messages. What the fast path
  * runs is {@link SchemaValidation}, as {@link ValidateCommand} does, and its failures read as
- * {@link ErrorReporter}'s; in this mode no configuration directory is opened, so there are no secrets to mask
- * beyond those {@link io.configcicd.core.validate.schema.SchemaFiles} keeps out of its messages.
+ * {@link ErrorReporter}'s. No configuration directory is opened; its settings file, when there is one, is read as
+ * picocli's path reads it ({@code --config-dir}, else {@code $CONFIG_CICD_DIR}, else {@code configuration}).
  */
 final class SchemaFastPath {
 
@@ -32,7 +31,9 @@ final class SchemaFastPath {
     /** The options of every command, which may come before the command name. */
     private static final Set<String> COMMON = Set.of("--format", "--output", "--config-dir");
     /** The options of validate that the fast path takes, all with a value. */
-    private static final Set<String> VALIDATE = Set.of("--schema", "--fail-on", "--report");
+    private static final Set<String> VALIDATE = Set.of("--schema", "--fail-on", "--report", "--ref", "--validate-formats");
+    /** The options that may be given more than once. */
+    private static final Set<String> REPEATABLE = Set.of("--report", "--ref");
 
     private SchemaFastPath() {
     }
@@ -40,7 +41,7 @@ final class SchemaFastPath {
     /** The validation a command line asks for, when the fast path can run it; empty to leave it to picocli. */
     static Optional<SchemaValidation> parse(String... args) {
         Map<String, String> values = new HashMap<>();
-        List<String> reports = new ArrayList<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         List<String> files = new ArrayList<>();
         boolean command = false;
         for (int i = 0; i < args.length; i++) {
@@ -53,11 +54,12 @@ final class SchemaFastPath {
                 String name = eq < 0 ? arg : arg.substring(0, eq);
                 String value = eq >= 0 ? arg.substring(eq + 1) : i + 1 < args.length ? args[++i] : "";
                 boolean known = COMMON.contains(name) || command && VALIDATE.contains(name);
-                if (!known || !plain(value) || value.equals(COMMAND)) {
+                if (!known || !plain(value) || value.equals(COMMAND)
+                        || name.equals("--validate-formats") && !value.equals("true") && !value.equals("false")) {
                     return Optional.empty();
                 }
-                if (name.equals("--report")) {
-                    reports.add(value);
+                if (REPEATABLE.contains(name)) {
+                    repeated.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 } else if (values.putIfAbsent(name, value) != null) {
                     return Optional.empty();
                 }
@@ -69,7 +71,7 @@ final class SchemaFastPath {
                 return Optional.empty();
             }
         }
-        return command && values.containsKey("--schema") ? validation(values, reports, files) : Optional.empty();
+        return command && values.containsKey("--schema") ? validation(values, repeated, files) : Optional.empty();
     }
 
     /** An argument that is neither an option, nor an {@code @file}, nor empty. */
@@ -77,23 +79,34 @@ final class SchemaFastPath {
         return !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@");
     }
 
-    private static Optional<SchemaValidation> validation(Map<String, String> values, List<String> reports,
+    private static Optional<SchemaValidation> validation(Map<String, String> values, Map<String, List<String>> repeated,
                                                          List<String> files) {
         try {
-            List<Path> paths = new ArrayList<>(files.size());
-            for (String f : files) {
-                paths.add(Path.of(f));
-            }
+            List<Path> paths = paths(files);
+            List<Path> refs = paths(repeated.getOrDefault("--ref", List.of()));
             Optional<Path> output = Optional.ofNullable(values.get("--output")).map(Path::of);
-            if (values.containsKey("--config-dir")) {
-                Path.of(values.get("--config-dir")); // unused with --schema, but picocli rejects a path that is not one
-            }
-            return Optional.of(new SchemaValidation(Path.of(values.get("--schema")), paths,
+            Path configDir = Path.of(values.getOrDefault("--config-dir", defaultConfigDir()));
+            return Optional.of(new SchemaValidation(Path.of(values.get("--schema")), refs, paths,
                     values.getOrDefault("--format", "text"), output, Optional.ofNullable(values.get("--fail-on")),
-                    reports, false));
+                    repeated.getOrDefault("--report", List.of()), configDir,
+                    Optional.ofNullable(values.get("--validate-formats")).map(Boolean::valueOf), false));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    private static List<Path> paths(List<String> names) {
+        List<Path> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(Path.of(n));
+        }
+        return out;
+    }
+
+    /** {@code --config-dir}'s default, as picocli's {@code ${env:CONFIG_CICD_DIR:-configuration}} reads it. */
+    private static String defaultConfigDir() {
+        String env = System.getenv("CONFIG_CICD_DIR");
+        return env == null || env.isEmpty() ? "configuration" : env;
     }
 
     /**
@@ -101,10 +114,15 @@ final class SchemaFastPath {
      * returns the exit code; a failure is reported as {@link ErrorReporter} reports it, without a stack trace.
      */
     static int run(SchemaValidation validation, PrintStream rawOut, PrintStream rawErr) {
+        return run(validation, System.getenv(), rawOut, rawErr);
+    }
+
+    /** {@link #run(SchemaValidation, PrintStream, PrintStream)} in a process environment {@code env}. */
+    static int run(SchemaValidation validation, Map<String, String> env, PrintStream rawOut, PrintStream rawErr) {
         PrintStream out = new PrintStream(rawOut, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(rawErr, true, StandardCharsets.UTF_8);
         try {
-            return validation.run(out, OutputMasker::none);
+            return validation.run(out, env);
         } catch (RuntimeException e) {
             return Failures.report(e, err, false);
         } finally {

@@ -7,16 +7,14 @@ import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
-import io.configcicd.core.repo.Settings;
 import io.configcicd.core.security.OutputMasker;
-import io.configcicd.core.validate.ValidationResult;
 import io.configcicd.core.validate.schema.SchemaFiles;
+import io.configcicd.core.validate.schema.SchemaFilesSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code validate --schema SCHEMA FILE...} as plain Java: the report of the files against the schema, written to
@@ -25,40 +23,55 @@ import java.util.function.Supplier;
  * {@code --schema}, and so does {@link SchemaFastPath} without picocli, so both give the same output and exit code.
  * It uses no picocli type; failures are {@link ConfigCicdException}s for the caller to report.
  *
+ * <p>The settings file of the configuration directory ({@code --config-dir}, default as for every command), when
+ * there is one, gives the secret keys, the limits and {@code validation.formats}; {@code --validate-formats} overrides
+ * the last. Every output (standard output, {@code --output}, every report file) masks every secret the files hold, in
+ * every encoding, as directory mode masks a directory's ({@link SchemaFiles.Outcome#masker()}).
+ *
  * @param schema           the JSON Schema document
+ * @param referenced       the schemas of {@code --ref}, which the schema may refer to by {@code $id}
  * @param files            the files to validate
  * @param format           {@code --format} as given
  * @param output           {@code --output}, when given
  * @param failOn           {@code --fail-on} as given, when given
  * @param reports          every {@code --report FORMAT=FILE} as given
+ * @param configDir        the configuration directory whose {@code config-cicd.yaml} (if any) gives the settings
+ * @param assertFormats    {@code --validate-formats}, when given
  * @param directoryOptions whether options that only apply to a configuration directory were given as well
  */
-record SchemaValidation(Path schema, List<Path> files, String format, Optional<Path> output, Optional<String> failOn,
-                        List<String> reports, boolean directoryOptions) {
+record SchemaValidation(Path schema, List<Path> referenced, List<Path> files, String format, Optional<Path> output,
+                        Optional<String> failOn, List<String> reports, Path configDir, Optional<Boolean> assertFormats,
+                        boolean directoryOptions) {
 
     SchemaValidation {
+        referenced = List.copyOf(referenced);
         files = List.copyOf(files);
         reports = List.copyOf(reports);
     }
 
     /**
-     * Validates, writes the reports and the output, and returns the exit code. The reports written to files mask
-     * the secrets {@code masker} knows when they are written.
+     * Validates, writes the reports and the output, and returns the exit code.
      *
-     * @throws ConfigCicdException bad input (an option's value, the schema, no files)
+     * @param env the process environment: values of variables referenced under secret keys, and the key of
+     *            {@code ENC[...]} values, which the outputs then mask
+     * @throws ConfigCicdException bad input (an option's value, the settings, the schema, missing files, no files)
      */
-    int run(PrintStream out, Supplier<OutputMasker> masker) {
+    int run(PrintStream out, Map<String, String> env) {
         ReportFormat reportFormat = ReportOutput.format(format, "--format");
         Map<ReportFormat, Path> destinations = ReportOutput.destinations(reports);
         Severity failAt = failOn.map(SchemaValidation::severity).orElse(Severity.ERROR);
-        Report report = report();
-        destinations.forEach((f, file) -> ReportFiles.write(report, f, file, masker.get()));
-        ReportOutput.write(ReportWriters.of(reportFormat, ReportOutput.colour(output)).render(report), output, out);
+        SchemaFiles.Outcome outcome = check(env);
+        OutputMasker masker = outcome.masker();
+        Report report = Report.of(Main.toolVersion(), "validate --schema", "", List.of(SchemaFiles.ENVIRONMENT),
+                outcome.result().findings());
+        destinations.forEach((f, file) -> ReportFiles.write(report, f, file, masker));
+        String text = ReportWriters.of(reportFormat, ReportOutput.colour(output)).render(report);
+        ReportOutput.write(masker.mask(text), output, out);
         boolean failed = report.findings().stream().anyMatch(f -> f.severity().atLeast(failAt));
         return failed ? ErrorKind.FINDINGS.exitCode() : 0;
     }
 
-    private Report report() {
+    private SchemaFiles.Outcome check(Map<String, String> env) {
         if (files.isEmpty()) {
             throw ConfigCicdException.badInput("--schema " + schema + " given without files", "add the files to validate: "
                     + "validate --schema " + schema + " config/*.yaml");
@@ -67,8 +80,8 @@ record SchemaValidation(Path schema, List<Path> files, String format, Optional<P
             throw ConfigCicdException.badInput("--schema validates files; --fix, --commit-hash and environments do not apply",
                     "leave those options out, or validate the configuration directory without --schema");
         }
-        ValidationResult result = SchemaFiles.validate(schema, files, Settings.defaults().limits());
-        return Report.of(Main.toolVersion(), "validate --schema", "", List.of(SchemaFiles.ENVIRONMENT), result.findings());
+        SchemaFilesSettings settings = SchemaFilesSettings.of(configDir).withAssertFormats(assertFormats);
+        return SchemaFiles.check(schema, referenced, files, settings, env);
     }
 
     /** The severity of {@code --fail-on}. */
@@ -79,5 +92,4 @@ record SchemaValidation(Path schema, List<Path> files, String format, Optional<P
             throw ConfigCicdException.badInput("--fail-on: " + e.getMessage(), "use info, warning, error or critical");
         }
     }
-
 }

@@ -76,6 +76,16 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Validate the FILEs against this JSON Schema instead of a configuration directory.")
     private Path schema;
 
+    @Option(names = "--ref", paramLabel = "FILE",
+            description = "With --schema: a schema the schema refers to by its $id (repeatable, like ajv's -r). "
+                    + "No schema is ever fetched from the network.")
+    private List<Path> refs = new ArrayList<>();
+
+    @Option(names = "--validate-formats", arity = "1", paramLabel = "true|false",
+            description = "With --schema: check \"format\" (email, uri, date-time...) as an assertion (default: "
+                    + "validation.formats in config-cicd.yaml, else true), or only as an annotation (false).")
+    private Boolean validateFormats;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "With --schema: the files to validate.")
     private List<Path> files = new ArrayList<>();
 
@@ -83,8 +93,14 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         CommonOptions options = cli.options();
         if (schema != null) {
-            return new SchemaValidation(schema, files, options.formatName(), options.output(), Optional.ofNullable(failOn),
-                    reports, fix || commit != null || !environments.isEmpty() || allEnvironments).run(cli.out(), cli::masker);
+            return new SchemaValidation(schema, refs, files, options.formatName(), options.output(),
+                    Optional.ofNullable(failOn), reports, options.configDir(), Optional.ofNullable(validateFormats),
+                    fix || commit != null || !environments.isEmpty() || allEnvironments).run(cli.out(), cli.env());
+        }
+        if (!refs.isEmpty() || validateFormats != null) {
+            throw ConfigCicdException.badInput("--ref and --validate-formats apply to validate --schema",
+                    "for a configuration directory, put the referenced schemas in schemas/ and set validation.formats "
+                            + "(assert or annotate) in config-cicd.yaml");
         }
         ReportFormat format = ReportOutput.format(options.formatName(), "--format");
         Map<ReportFormat, Path> destinations = ReportOutput.destinations(reports);

@@ -35,14 +35,31 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(java.util.Map<String, String> env, String... args) {
+        return capture((o, e) -> ConfigCicdCli.run(o, e, env, args));
+    }
+
+    /** The exit code of a run and what it wrote to standard output and error. */
+    private static CliRun capture(java.util.function.BiFunction<PrintStream, PrintStream, Integer> run) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = ConfigCicdCli.run(o, e, env, args);
+            code = run.apply(o, e);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code validate --schema ...} as the jar's entry point does when {@link SchemaFastPath} takes the command
+     * line (without picocli), in the process environment {@code env}.
+     *
+     * @throws IllegalStateException when the fast path does not take the command line
+     */
+    static CliRun fast(java.util.Map<String, String> env, String... args) {
+        SchemaValidation validation = SchemaFastPath.parse(args)
+                .orElseThrow(() -> new IllegalStateException("the fast path does not take " + List.of(args)));
+        return capture((o, e) -> SchemaFastPath.run(validation, env, o, e));
     }
 
     /** A copy of examples/configuration under {@code dir}. */

@@ -2,15 +2,11 @@ package io.configcicd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +152,11 @@ class SchemaFastPathTest {
                 List.of("validate", "--schema", schema, "--fix", good),
                 List.of("validate", "--schema", schema, "--schem", good),
                 List.of("validate", "--schema", schema, "-h", good),
-                List.of("validate", "--schema", "a\0b", good));
+                List.of("validate", "--schema", "a\0b", good),
+                List.of("validate", "--schema", schema, "--validate-formats", "maybe", good),
+                List.of("validate", "--schema", schema, "--validate-formats=FALSE", good),
+                List.of("validate", "--schema", schema, "--validate-formats", "true", "--validate-formats", "false", good),
+                List.of("--ref", schema, "validate", "--schema", schema, good));
         for (List<String> args : cases) {
             assertThat(SchemaFastPath.parse(args.toArray(String[]::new))).as("%s", args).isEmpty();
         }
@@ -187,16 +187,8 @@ class SchemaFastPathTest {
     }
 
     private static CliRun fast(String... args) {
-        Optional<SchemaValidation> validation = SchemaFastPath.parse(args);
-        assertThat(validation).as("the fast path takes %s", List.of(args)).isPresent();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = SchemaFastPath.run(validation.get(), o, e);
-        }
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertThat(SchemaFastPath.parse(args)).as("the fast path takes %s", List.of(args)).isPresent();
+        return CliRun.fast(System.getenv(), args);
     }
 
     /** {@code java -cp <test class path> io.configcicd.cli.Main ARGS}, with the classes it loads listed on stdout. */

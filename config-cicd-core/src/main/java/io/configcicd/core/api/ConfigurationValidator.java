@@ -17,12 +17,13 @@ import io.configcicd.core.validate.ValidationEngine;
 import io.configcicd.core.validate.ValidationRule;
 import io.configcicd.core.validate.ValidationRun;
 import io.configcicd.core.validate.WaivedFinding;
+import io.configcicd.core.validate.ValidationSource;
 import io.configcicd.core.validate.Waivers;
 import io.configcicd.core.validate.policy.SecurityPolicy;
 import io.configcicd.core.validate.rules.DeclaredRules;
 import io.configcicd.core.validate.rules.ValidationSettings;
 import io.configcicd.core.validate.schema.JsonSchemaRule;
-import io.configcicd.core.validate.ValidationSource;
+import io.configcicd.core.validate.schema.SchemaOptions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,7 +60,8 @@ public final class ConfigurationValidator {
         List<ValidationRule> rules = new ArrayList<>();
         Map<String, ConfigMap> schemas = source.schemaDocuments();
         if (!schemas.isEmpty()) {
-            rules.add(JsonSchemaRule.of(schemas, parsed.secretKeys(), settings.strict()));
+            rules.add(JsonSchemaRule.of(schemas, parsed.secretKeys(), settings.strict(),
+                    new SchemaOptions(settings.assertFormats())));
         }
         rules.addAll(DeclaredRules.from(parsed.raw()));
         rules.addAll(SecurityPolicy.rules(parsed));

@@ -32,6 +32,7 @@ import java.util.Set;
  *   severities:                  # a rule's findings at another severity, by rule id
  *     security.https: warning
  *   disabled: [security.debug]   # rules that do not run
+ *   formats: assert              # JSON Schema "format" checked (assert, the default) or only an annotation (annotate)
  * waivers:
  *   - rule: security.https
  *     path: services.legacy.url  # a path glob
@@ -41,7 +42,7 @@ import java.util.Set;
  * </pre>
  */
 public record ValidationSettings(boolean strict, Optional<Severity> failOn, Map<String, Severity> severities,
-                                 Set<String> disabled, List<Waiver> waivers) {
+                                 Set<String> disabled, List<Waiver> waivers, boolean assertFormats) {
 
     private static final String WAIVER_EXAMPLE = "- {rule: security.https, path: services.legacy.url, "
             + "reason: \"migration in JIRA-123\", expires: 2026-12-31}";
@@ -59,9 +60,10 @@ public record ValidationSettings(boolean strict, Optional<Severity> failOn, Map<
         Optional<Severity> failOn = Optional.empty();
         Map<String, Severity> severities = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
+        boolean assertFormats = true;
         if (section instanceof ConfigMap map) {
             RuleEntry entry = new RuleEntry(map, Settings.FILE_NAME + ": validation");
-            entry.onlyFields(Set.of("strict", "fail_on", "severities", "disabled"), "validation");
+            entry.onlyFields(Set.of("strict", "fail_on", "severities", "disabled", "formats"), "validation");
             strict = bool(map.getOrNull("strict"), entry);
             failOn = entry.optString("fail_on", "fail_on: error").map(s -> severity(s, map.getOrNull("fail_on"), entry));
             if (map.getOrNull("severities") instanceof ConfigMap sev) {
@@ -71,11 +73,13 @@ public record ValidationSettings(boolean strict, Optional<Severity> failOn, Map<
                         "severities: {security.https: warning}");
             }
             disabled.addAll(entry.strings("disabled", "disabled: [security.debug]"));
+            assertFormats = formats(map.getOrNull("formats"), entry);
         } else if (section != null && !section.isNull()) {
             throw ConfigCicdException.badInput(section.origin(), Settings.FILE_NAME + ": validation must be a mapping",
                     "write validation: {strict: true, fail_on: error}");
         }
-        return new ValidationSettings(strict, failOn, severities, disabled, waivers(settings.getOrNull("waivers")));
+        return new ValidationSettings(strict, failOn, severities, disabled, waivers(settings.getOrNull("waivers")),
+                assertFormats);
     }
 
     private static List<Waiver> waivers(ConfigNode node) {
@@ -135,6 +139,17 @@ public record ValidationSettings(boolean strict, Optional<Severity> failOn, Map<
             return (Boolean) s.value();
         }
         throw entry.wrong("strict", n, "true or false", "strict: true");
+    }
+
+    /** {@code formats: assert} (the default) or {@code annotate}. */
+    private static boolean formats(ConfigNode n, RuleEntry entry) {
+        if (n == null || n.isNull()) {
+            return true;
+        }
+        if (n instanceof ConfigScalar s && s.type() == ScalarType.STRING && ("assert".equals(s.value()) || "annotate".equals(s.value()))) {
+            return "assert".equals(s.value());
+        }
+        throw entry.wrong("formats", n, "assert or annotate", "formats: annotate");
     }
 
     private static String text(ConfigNode n, RuleEntry entry) {

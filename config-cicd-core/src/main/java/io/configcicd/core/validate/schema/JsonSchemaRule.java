@@ -3,6 +3,7 @@ package io.configcicd.core.validate.schema;
 import com.networknt.schema.Error;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;
@@ -47,31 +48,48 @@ public final class JsonSchemaRule implements ValidationRule {
     }
 
     /**
-     * Reads and compiles the directory's schema documents.
+     * Reads and compiles the directory's schema documents, with formats asserted.
      *
      * @throws ConfigCicdException bad input naming the file when a schema document cannot be parsed or is not
      *                             a valid JSON Schema
      */
     public JsonSchemaRule(ConfigDirectory directory, boolean strict) {
-        this(json(documents(directory)), new SecretMasker(directory.settings().secretKeys()), strict);
+        this(documents(directory), new SecretMasker(directory.settings().secretKeys()), strict, SchemaOptions.DEFAULT);
     }
 
     /**
-     * Compiles schema documents read elsewhere (for example from a git revision).
+     * Compiles schema documents read elsewhere (for example from a git revision), with formats asserted.
      *
      * @param documents  each schema document by its file name relative to the configuration directory
      * @param secretKeys the settings' secret key patterns, so that messages never quote a secret
      * @throws ConfigCicdException bad input naming the file when a document is not a valid JSON Schema
      */
     public static JsonSchemaRule of(Map<String, ConfigMap> documents, List<String> secretKeys, boolean strict) {
-        return new JsonSchemaRule(json(documents), new SecretMasker(secretKeys), strict);
+        return of(documents, secretKeys, strict, SchemaOptions.DEFAULT);
     }
 
-    JsonSchemaRule(Map<String, JsonNode> documents, SecretMasker masker, boolean strict) {
-        this.schemas = new SchemaSet(documents);
+    /**
+     * Compiles schema documents read elsewhere, applied as {@code options} say ({@code validation.formats}).
+     *
+     * @throws ConfigCicdException bad input naming the file (and line) when a document is not a valid JSON Schema or
+     *                             refers to a schema that is not in {@code schemas/}
+     */
+    public static JsonSchemaRule of(Map<String, ConfigMap> documents, List<String> secretKeys, boolean strict,
+                                    SchemaOptions options) {
+        return new JsonSchemaRule(documents, new SecretMasker(secretKeys), strict, options);
+    }
+
+    JsonSchemaRule(Map<String, ? extends ConfigNode> documents, SecretMasker masker, boolean strict, SchemaOptions options) {
+        this.schemas = new SchemaSet(documents, options, JsonSchemaRule::supplyHint);
         this.translator = new ErrorTranslator(schemas, masker);
         this.declarations = new KeyDeclarations(schemas);
         this.strict = strict;
+    }
+
+    /** How a schema that a $ref names is supplied in a configuration directory. */
+    private static String supplyHint(String iri) {
+        return "put the schema whose \"$id\" is \"" + iri + "\" in " + ConfigDirectory.SCHEMAS_DIR
+                + "/ (a file there named " + iri.substring(iri.lastIndexOf('/') + 1) + " is found too)";
     }
 
     /**
@@ -91,12 +109,6 @@ public final class JsonSchemaRule implements ValidationRule {
             }
         }
         return out;
-    }
-
-    private static Map<String, JsonNode> json(Map<String, ConfigMap> documents) {
-        Map<String, JsonNode> json = new LinkedHashMap<>();
-        documents.forEach((file, tree) -> json.put(file, JsonTrees.toJson(tree)));
-        return json;
     }
 
     @Override

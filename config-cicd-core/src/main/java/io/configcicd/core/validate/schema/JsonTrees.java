@@ -23,18 +23,54 @@ final class JsonTrees {
     private JsonTrees() {
     }
 
+    /**
+     * What a conversion tells about the tree on its way ({@link FileSecrets} collects secrets in the same walk, so
+     * the files of {@code validate --schema} are not walked twice).
+     */
+    interface Visitor {
+
+        /** A visitor that wants nothing. */
+        Visitor NONE = new Visitor() {
+            @Override
+            public boolean secretKey(String key) {
+                return false;
+            }
+
+            @Override
+            public void scalar(ConfigScalar scalar, boolean secret) {
+            }
+        };
+
+        /** Whether a mapping key holds a secret (every value below it is one). */
+        boolean secretKey(String key);
+
+        /** A scalar, and whether a secret key is above it. */
+        void scalar(ConfigScalar scalar, boolean secret);
+    }
+
     static JsonNode toJson(ConfigNode node) {
+        return toJson(node, false, Visitor.NONE);
+    }
+
+    /** The Jackson tree of a configuration tree, every key and scalar shown to {@code visitor} on the way. */
+    static JsonNode toJson(ConfigNode node, Visitor visitor) {
+        return toJson(node, false, visitor);
+    }
+
+    private static JsonNode toJson(ConfigNode node, boolean secret, Visitor visitor) {
         if (node instanceof ConfigMap m) {
             ObjectNode out = NODES.objectNode();
-            m.entries().forEach((k, v) -> out.set(k, toJson(v)));
+            m.entries().forEach((k, v) -> out.set(k, toJson(v, secret || visitor.secretKey(k), visitor)));
             return out;
         }
         if (node instanceof ConfigList l) {
             ArrayNode out = NODES.arrayNode();
-            l.items().forEach(item -> out.add(toJson(item)));
+            l.items().forEach(item -> out.add(toJson(item, secret, visitor)));
             return out;
         }
-        return scalar((ConfigScalar) node);
+        ConfigScalar s = (ConfigScalar) node;
+        visitor.scalar(s, secret);
+        return scalar(s);
     }
 
     private static JsonNode scalar(ConfigScalar s) {

@@ -2,7 +2,12 @@ package io.configcicd.core.validate.schema;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.model.ConfigList;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Format;
+import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.repo.Codecs;
 import java.io.IOException;
@@ -18,14 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The schema documents {@link SchemaFiles} compiles: the main schema first, then the referenced schemas given, then
  * every file that a relative {@code $ref} of an already read document names beside that document (transitively).
- * Names are the paths as given, {@code /} separated; trees are Jackson trees ready for {@link SchemaSet}.
+ * Names are the paths as given, {@code /} separated; trees keep their origins, for errors at a file:line.
  */
-record SchemaDocuments(String mainName, Map<String, JsonNode> trees) {
+record SchemaDocuments(String mainName, Map<String, ConfigNode> trees) {
 
     SchemaDocuments {
         trees = Collections.unmodifiableMap(new LinkedHashMap<>(trees));
@@ -37,7 +41,7 @@ record SchemaDocuments(String mainName, Map<String, JsonNode> trees) {
      * @throws ConfigCicdException bad input naming the schema file when one is missing or cannot be parsed
      */
     static SchemaDocuments read(Path schema, List<Path> referenced) {
-        Map<String, JsonNode> trees = new LinkedHashMap<>();
+        Map<String, ConfigNode> trees = new LinkedHashMap<>();
         Deque<Path> pending = new ArrayDeque<>();
         pending.add(schema);
         pending.addAll(referenced);
@@ -47,7 +51,7 @@ record SchemaDocuments(String mainName, Map<String, JsonNode> trees) {
             if (trees.containsKey(name)) {
                 continue;
             }
-            JsonNode tree = readOne(next, name);
+            ConfigNode tree = readOne(next, name);
             trees.put(name, tree);
             for (String ref : relativeFileRefs(tree)) {
                 sibling(next, ref).filter(p -> !trees.containsKey(SchemaFiles.displayName(p))).ifPresent(pending::add);
@@ -61,7 +65,7 @@ record SchemaDocuments(String mainName, Map<String, JsonNode> trees) {
                 "give the path of a JSON Schema document (.json, .yaml or .yml)");
     }
 
-    private static JsonNode readOne(Path path, String name) {
+    private static ConfigNode readOne(Path path, String name) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -73,7 +77,7 @@ record SchemaDocuments(String mainName, Map<String, JsonNode> trees) {
         }
         Format format = Format.ofFileName(name).filter(f -> f == Format.YAML).orElse(Format.JSON);
         try {
-            return JsonTrees.toJson(Codecs.standard().of(format).parse(bytes, name, LoadLimits.DEFAULT));
+            return Codecs.standard().of(format).parse(bytes, name, LoadLimits.DEFAULT);
         } catch (ConfigCicdException e) {
             boolean located = e.origin().isKnown();
             throw ConfigCicdException.badInput(located ? e.origin() : Origin.UNKNOWN,
@@ -83,24 +87,23 @@ record SchemaDocuments(String mainName, Map<String, JsonNode> trees) {
     }
 
     /** The file parts (before {@code #}) of the relative {@code $ref}s of a tree: no scheme, not fragment-only. */
-    static List<String> relativeFileRefs(JsonNode tree) {
+    static List<String> relativeFileRefs(ConfigNode tree) {
         List<String> out = new ArrayList<>();
         collect(tree, out);
         return out;
     }
 
-    private static void collect(JsonNode node, List<String> out) {
-        if (node.isObject()) {
-            JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isString()) {
-                String file = SchemaSet.stripFragment(ref.stringValue());
+    private static void collect(ConfigNode node, List<String> out) {
+        if (node instanceof ConfigMap map) {
+            if (map.getOrNull("$ref") instanceof ConfigScalar ref && ref.type() == ScalarType.STRING) {
+                String file = SchemaSet.stripFragment(ref.asText());
                 if (!file.isEmpty() && !file.contains(":") && !out.contains(file)) {
                     out.add(file);
                 }
             }
-            node.values().forEach(child -> collect(child, out));
-        } else if (node.isArray()) {
-            node.values().forEach(child -> collect(child, out));
+            map.entries().values().forEach(child -> collect(child, out));
+        } else if (node instanceof ConfigList list) {
+            list.items().forEach(child -> collect(child, out));
         }
     }
 

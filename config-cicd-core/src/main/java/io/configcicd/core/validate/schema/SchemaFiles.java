@@ -2,33 +2,25 @@ package io.configcicd.core.validate.schema;
 
 import com.networknt.schema.Error;
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.load.FormatCodec;
-import io.configcicd.core.load.JacksonTreeReader;
 import io.configcicd.core.load.LoadLimits;
-import io.configcicd.core.model.ConfigNode;
-import io.configcicd.core.model.ConfigPath;
-import io.configcicd.core.model.Format;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;
-import io.configcicd.core.repo.Codecs;
-import io.configcicd.core.repo.Settings;
+import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.ValidationResult;
 import io.configcicd.core.validate.Violation;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
@@ -38,20 +30,23 @@ import tools.jackson.databind.JsonNode;
  * FILE...}).
  *
  * <p>The schema is read and compiled once ({@link #compile}); the files are parsed and validated in parallel. With
- * {@link #validate(Path, List, List, LoadLimits)} the schema is compiled on a thread of its own while the files are
- * already being parsed (in a short run both take about as long); the files parsed before it is ready are validated
- * once it is. An invalid schema still fails the whole validation with its own error.
- * Every problem with a file is a {@link Finding} in environment {@value #ENVIRONMENT}: rule {@value #SCHEMA_RULE}
+ * {@link #check} the schema is compiled on a thread of its own while the files are already being parsed (in a short
+ * run both take about as long); the files parsed before it is ready are validated once it is. An invalid schema still
+ * fails the whole validation with its own error, and so does a file that does not exist (bad input, as ajv-cli has
+ * it), after every file was looked at, naming them all.
+ * Every other problem with a file is a {@link Finding} in environment {@value #ENVIRONMENT}: rule {@value #SCHEMA_RULE}
  * for a schema violation, at the file:line:column of the offending value (see {@link ErrorTranslator}), rule
  * {@value #PARSE_RULE} for a file that cannot be read or parsed, at the line the parser reports. So one bad file
  * does not hide the others' results. Origins name each file as it was given (relative stays relative, with
- * {@code /} separators). Values under secret keys ({@link Settings#DEFAULT_SECRET_KEYS} unless others are given)
- * never appear in messages.
+ * {@code /} separators); a YAML file of several documents is validated document by document, the messages naming
+ * each {@code file.yaml[n]} ({@link FileDocuments}). Values under secret keys never appear in messages, and
+ * {@link Outcome#masker()} knows every secret of the files for the outputs of the run ({@link FileSecrets}).
  *
- * <p>A schema may {@code $ref} other schema documents: those given as {@code referenced} schemas, and any file a
- * relative {@code $ref} names beside the schema that refers to it ({@code {"$ref": "common.json#/$defs/port"}}),
- * found and loaded automatically. Nothing is fetched from the network. A document whose {@code $schema} names no
- * other draft is read as draft 2020-12.
+ * <p>A schema may {@code $ref} other schema documents: those given as {@code referenced} schemas (by {@code $id} or
+ * file name), and any file a relative {@code $ref} names beside the schema that refers to it
+ * ({@code {"$ref": "common.json#/$defs/port"}}), found and loaded automatically. Nothing is fetched from the network:
+ * a reference to any other document is bad input naming it. A document whose {@code $schema} names no other draft is
+ * read as draft 2020-12.
  */
 public final class SchemaFiles {
 
@@ -60,7 +55,7 @@ public final class SchemaFiles {
     /** Rule id of a schema violation. */
     public static final String SCHEMA_RULE = JsonSchemaRule.ID;
     /** Rule id of a file that cannot be read or parsed. */
-    public static final String PARSE_RULE = "parse";
+    public static final String PARSE_RULE = FileDocuments.PARSE_RULE;
 
     /** From this many files on, the schema is compiled on a thread of its own while the first files are parsed. */
     private static final int OVERLAP_MIN_FILES = 8;
@@ -71,21 +66,29 @@ public final class SchemaFiles {
     private final SchemaSet.Document main;
     private final ErrorTranslator translator;
 
-    private SchemaFiles(SchemaDocuments documents, List<String> secretKeys) {
-        SchemaSet set = new SchemaSet(documents.trees());
+    private SchemaFiles(SchemaDocuments documents, List<String> secretKeys, SchemaOptions options) {
+        SchemaSet set = new SchemaSet(documents.trees(), options, SchemaFiles::supplyHint);
         this.schemaName = documents.mainName();
         this.main = set.documents().get(0);
         this.translator = new ErrorTranslator(set, new SecretMasker(secretKeys));
     }
 
     /**
-     * Validates files against a schema.
+     * What validating the files found, and the masker of every secret the files hold (values under secret keys, the
+     * plaintext of the {@code ENC[...]} values the key opens, the environment's values of referenced variables) for
+     * every output of the run: the report on standard output and every report file.
+     */
+    public record Outcome(ValidationResult result, OutputMasker masker) {
+    }
+
+    /**
+     * Validates files against a schema, with the default settings and no environment.
      *
      * @param schema the JSON Schema document (JSON, or YAML when its name ends in .yaml or .yml)
      * @param files  the files to validate (.yaml, .yml, .json, .toml), relative or absolute
      * @param limits the loader's bounds for every file
      * @throws ConfigCicdException bad input naming the schema file when it is missing, cannot be parsed or is not a
-     *                             valid JSON Schema
+     *                             valid JSON Schema, or naming the files that do not exist
      */
     public static ValidationResult validate(Path schema, List<Path> files, LoadLimits limits) {
         return validate(schema, List.of(), files, limits);
@@ -97,35 +100,72 @@ public final class SchemaFiles {
      * without being listed.
      */
     public static ValidationResult validate(Path schema, List<Path> referenced, List<Path> files, LoadLimits limits) {
+        return check(schema, referenced, files, SchemaFilesSettings.DEFAULT.withLimits(limits), Map.of()).result();
+    }
+
+    /**
+     * Validates files against a schema with the settings of a settings file, and collects the files' secrets.
+     *
+     * @param env the process environment: the values of variables referenced under secret keys are secrets, and
+     *            {@code CONFIG_CICD_KEY} opens {@code ENC[...]} values
+     * @throws ConfigCicdException bad input naming the schema file when it is missing, cannot be parsed, is not a
+     *                             valid JSON Schema or refers to a schema that is not there, or naming the files that
+     *                             do not exist
+     */
+    public static Outcome check(Path schema, List<Path> referenced, List<Path> files, SchemaFilesSettings settings,
+                                Map<String, String> env) {
+        FileSecrets secrets = new FileSecrets(settings.secretKeys(), env);
+        Function<Path, FileDocuments> read = f -> FileDocuments.read(f, settings.limits());
+        Checks checks = new Checks(secrets, new ArrayList<>());
+        List<FileDocuments> missing = checks.missing();
+        List<Finding> findings;
         if (files.size() < OVERLAP_MIN_FILES) {
-            return compile(schema, referenced).validate(files, limits);
+            SchemaFiles s = compile(schema, referenced, settings);
+            findings = files.parallelStream().map(read).flatMap(f -> s.check(f, checks).stream()).toList();
+        } else {
+            findings = overlapped(schema, referenced, files, settings, read, checks);
         }
-        CompletableFuture<SchemaFiles> compiled = compileInBackground(schema, referenced);
+        if (!missing.isEmpty()) {
+            throw notFound(missing);
+        }
+        return new Outcome(new ValidationResult(findings), secrets.masker());
+    }
+
+    /** What checking the files collects besides findings: the files' secrets, and the files that do not exist. */
+    private record Checks(FileSecrets secrets, List<FileDocuments> missing) {
+    }
+
+    /** Parses the files while the schema compiles on a thread of its own, then validates them. */
+    private static List<Finding> overlapped(Path schema, List<Path> referenced, List<Path> files,
+                                            SchemaFilesSettings settings, Function<Path, FileDocuments> read,
+                                            Checks checks) {
+        CompletableFuture<SchemaFiles> compiled = compileInBackground(schema, referenced, settings);
         List<Checked> checked;
         try {
             checked = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
-                Parsed parsed = Parsed.of(files.get(i), limits);
+                FileDocuments file = read.apply(files.get(i));
                 SchemaFiles s = i < PARSE_AHEAD ? compiled.getNow(null) : await(compiled);
-                return s == null ? new Checked(parsed, List.of()) : new Checked(null, s.check(parsed));
+                return s == null ? new Checked(file, List.of()) : new Checked(null, s.check(file, checks));
             }).toList();
         } catch (RuntimeException e) {
             await(compiled); // a schema that does not compile is the error to report, as without the overlap
             throw e;
         }
         SchemaFiles s = await(compiled);
-        return new ValidationResult(checked.parallelStream()
-                .flatMap(c -> c.pending() == null ? c.findings().stream() : s.check(c.pending()).stream()).toList());
+        return checked.parallelStream()
+                .flatMap(c -> c.pending() == null ? c.findings().stream() : s.check(c.pending(), checks).stream()).toList();
     }
 
-    /** A file parsed before the schema was compiled ({@code pending}), or the findings of one checked after. */
-    private record Checked(Parsed pending, List<Finding> findings) {
+    /** A file read before the schema was compiled ({@code pending}), or the findings of one checked after. */
+    private record Checked(FileDocuments pending, List<Finding> findings) {
     }
 
-    private static CompletableFuture<SchemaFiles> compileInBackground(Path schema, List<Path> referenced) {
+    private static CompletableFuture<SchemaFiles> compileInBackground(Path schema, List<Path> referenced,
+                                                                      SchemaFilesSettings settings) {
         CompletableFuture<SchemaFiles> compiled = new CompletableFuture<>();
         Thread compiler = new Thread(() -> {
             try {
-                compiled.complete(compile(schema, referenced));
+                compiled.complete(compile(schema, referenced, settings));
             } catch (Throwable t) {
                 compiled.completeExceptionally(t);
             }
@@ -150,19 +190,31 @@ public final class SchemaFiles {
         }
     }
 
-    /** Reads and compiles a schema with the default secret keys, for validating any number of file sets. */
+    private static ConfigCicdException notFound(List<FileDocuments> missing) {
+        List<String> names = missing.stream().map(FileDocuments::name).sorted().toList();
+        return ConfigCicdException.badInput(Origin.file(names.get(0)), (names.size() == 1 ? "file not found: "
+                : names.size() + " files not found: ") + String.join(", ", names), "check the paths of the files to validate");
+    }
+
+    /** How a schema that a $ref names is supplied to {@code validate --schema}. */
+    private static String supplyHint(String iri) {
+        return "give the schema whose \"$id\" is \"" + iri + "\" with --ref FILE (repeatable), or put it beside the "
+                + "schema that refers to it under the name the $ref uses";
+    }
+
+    /** Reads and compiles a schema with the default settings, for validating any number of file sets. */
     public static SchemaFiles compile(Path schema, List<Path> referenced) {
-        return compile(schema, referenced, Settings.DEFAULT_SECRET_KEYS);
+        return compile(schema, referenced, SchemaFilesSettings.DEFAULT);
     }
 
     /**
-     * Reads and compiles a schema; values under keys matching {@code secretKeys} are masked in messages.
+     * Reads and compiles a schema; values under the settings' secret keys are masked in messages.
      *
      * @throws ConfigCicdException bad input naming the schema file when it is missing, cannot be parsed or is not a
      *                             valid JSON Schema
      */
-    public static SchemaFiles compile(Path schema, List<Path> referenced, List<String> secretKeys) {
-        return new SchemaFiles(SchemaDocuments.read(schema, referenced), List.copyOf(secretKeys));
+    public static SchemaFiles compile(Path schema, List<Path> referenced, SchemaFilesSettings settings) {
+        return new SchemaFiles(SchemaDocuments.read(schema, referenced), settings.secretKeys(), settings.options());
     }
 
     /** The schema's name as it was given, {@code /} separated. */
@@ -172,81 +224,57 @@ public final class SchemaFiles {
 
     /**
      * Parses and validates the files in parallel (the common fork-join pool: one thread per core), each file parsed,
-     * validated and dropped in one step; every problem with a file is a finding, never an exception.
+     * validated and dropped in one step; every problem with a file is a finding, a missing file bad input.
      */
     public ValidationResult validate(List<Path> files, LoadLimits limits) {
-        return new ValidationResult(files.parallelStream().flatMap(f -> check(Parsed.of(f, limits)).stream()).toList());
+        Checks checks = new Checks(new FileSecrets(List.of(), Map.of()), new ArrayList<>());
+        List<Finding> findings = files.parallelStream()
+                .flatMap(f -> check(FileDocuments.read(f, limits), checks).stream()).toList();
+        if (!checks.missing().isEmpty()) {
+            throw notFound(checks.missing());
+        }
+        return new ValidationResult(findings);
     }
 
     /**
-     * One file, parsed: its tree, or the finding that says why it has none.
-     *
-     * @param tree    the file's tree, null when it could not be parsed
-     * @param problem the finding about a file that could not be parsed, null when it was
+     * The findings of one file: why its documents cannot be parsed, or what the schema says about them; its secrets
+     * are collected as its documents are converted for the validator.
      */
-    private record Parsed(ConfigNode tree, Finding problem) {
-
-        static Parsed of(Path file, LoadLimits limits) {
-            String name = displayName(file);
-            try {
-                return new Parsed(parse(file, name, limits), null);
-            } catch (ConfigCicdException e) {
-                Origin at = e.origin().isKnown() ? e.origin() : Origin.file(name);
-                return failed(at, e.problem() + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
-            } catch (NoSuchFileException e) {
-                return failed(Origin.file(name), "file not found");
-            } catch (IOException e) {
-                return failed(Origin.file(name), "cannot be read: " + ioReason(e));
+    private List<Finding> check(FileDocuments file, Checks checks) {
+        if (file.missing()) {
+            synchronized (checks.missing()) {
+                checks.missing().add(file);
             }
+            return List.of();
         }
-
-        private static Parsed failed(Origin at, String message) {
-            return new Parsed(null, new Finding(PARSE_RULE, Severity.ERROR, ENVIRONMENT, ConfigPath.root(), at, message,
-                    Optional.empty()));
-        }
-    }
-
-    /** The findings of one file: why it cannot be parsed, or what the schema says about it. */
-    private List<Finding> check(Parsed parsed) {
-        if (parsed.tree() == null) {
-            return List.of(parsed.problem());
-        }
-        ConfigNode tree = parsed.tree();
-        Set<Violation> violations = new LinkedHashSet<>();
-        for (Error error : main.schema().validate(JsonTrees.toJson(tree))) {
-            violations.add(translator.translate(tree, error));
-        }
-        List<Finding> out = new ArrayList<>(violations.size());
-        for (Violation v : violations) {
-            out.add(new Finding(SCHEMA_RULE, Severity.ERROR, ENVIRONMENT, v.path(), v.origin(), v.message(),
-                    Optional.empty()));
+        List<Finding> out = new ArrayList<>();
+        for (FileDocuments.Document d : file.documents()) {
+            if (d.tree() == null) {
+                out.add(d.problem());
+                continue;
+            }
+            FileSecrets.Scan found = checks.secrets().scan();
+            JsonNode instance = JsonTrees.toJson(d.tree(), found);
+            checks.secrets().add(d.tree(), found);
+            Set<Violation> violations = new LinkedHashSet<>();
+            for (Error error : main.schema().validate(instance)) {
+                violations.add(translator.translate(d.tree(), error));
+            }
+            String label = d.label().isEmpty() ? "" : d.label() + ": ";
+            for (Violation v : violations) {
+                out.add(new Finding(SCHEMA_RULE, Severity.ERROR, ENVIRONMENT, v.path(), v.origin(), label + v.message(),
+                        Optional.empty()));
+            }
         }
         return out;
     }
 
-    private static ConfigNode parse(Path file, String name, LoadLimits limits) throws IOException {
-        Optional<Format> format = Format.ofFileName(name);
-        if (format.isEmpty()) {
-            throw ConfigCicdException.badInput(Origin.file(name), "not a YAML, JSON or TOML file",
-                    "name it .yaml, .yml, .json or .toml");
-        }
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attributes.isDirectory()) {
-            throw ConfigCicdException.badInput(Origin.file(name), "is a directory", "give the files it holds");
-        }
-        if (attributes.size() > limits.maxDocumentBytes()) {
-            throw JacksonTreeReader.sizeError(name, attributes.size(), limits);
-        }
-        FormatCodec codec = Codecs.standard().of(format.get());
-        return codec.parse(Files.readAllBytes(file), name, limits);
-    }
-
     static String ioReason(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
+        return FileDocuments.ioReason(e);
     }
 
     /** A path as the user gave it, with {@code /} separators. */
     static String displayName(Path path) {
-        return path.toString().replace(File.separatorChar, '/');
+        return FileDocuments.displayName(path);
     }
 }

@@ -13,6 +13,9 @@ import io.configcicd.core.model.Severity;
 import io.configcicd.core.validate.RuleContext;
 import io.configcicd.core.validate.Violation;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -241,13 +244,71 @@ class JsonSchemaRuleTest {
     }
 
     @Test
-    void refToAMissingDocumentIsBadInputNamingTheFile() throws IOException {
+    void refToAMissingDocumentIsBadInputNamingTheRefItsLineAndWhereToPutTheDocument() throws IOException {
         write("schemas/configuration.schema.json", CONFIGURATION.replace("common.schema.json", "nowhere.schema.json"));
 
         assertThatThrownBy(() -> rule(false)).isInstanceOfSatisfying(ConfigCicdException.class, e -> {
             assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
-            assertThat(e.getMessage()).contains("schemas/configuration.schema.json");
+            assertThat(e.origin()).isEqualTo(Origin.of("schemas/configuration.schema.json", 19, 28));
+            assertThat(e.problem()).startsWith("$ref \"nowhere.schema.json#/$defs/port\""
+                    + " cannot be resolved").contains("file:///schemas/nowhere.schema.json")
+                    .contains("never fetches a schema from the network").doesNotContain("FileNotFoundException");
+            assertThat(e.hint()).startsWith("put the schema whose \"$id\" is").contains("in schemas/");
         });
+    }
+
+    @Test
+    void refToAnUnreachableUrlIsBadInputAndNothingIsFetched() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/common.json";
+            write("schemas/configuration.schema.json", CONFIGURATION.replace("common.schema.json", url));
+
+            assertThatThrownBy(() -> rule(false)).isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                assertThat(e.problem()).contains("$ref \"" + url + "#/$defs/port\"").contains("the $id " + url);
+            });
+            server.setSoTimeout(200);
+            assertThatThrownBy(server::accept).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void aDocumentInSchemasIsFoundByItsIdWhateverItsFileName() throws IOException {
+        write("schemas/common.schema.json", """
+                {"$id": "https://schemas.example.com/defs/ports",
+                 "$defs": {"port": {"type": "integer", "minimum": 1, "maximum": 65535}}}
+                """);
+        write("schemas/configuration.schema.json",
+                CONFIGURATION.replace("common.schema.json", "https://schemas.example.com/defs/ports"));
+        write("environments/production.yaml", "services:\n  manager_agent:\n    port: 70000\n");
+
+        assertThat(check(false)).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("must be at most 65535"));
+    }
+
+    @Test
+    void formatsAreAssertedUnlessTheSettingsSayAnnotate() throws IOException {
+        write("schemas/contact.schema.json", """
+                {"properties": {"labels": {"properties": {"owner": {"format": "email"}}}}}
+                """);
+        write("environments/production.yaml", "labels:\n  owner: platform-team\n");
+
+        assertThat(validatorFindings()).singleElement().satisfies(f -> {
+            assertThat(f.origin()).isEqualTo(Origin.of("environments/production.yaml", 2, 10));
+            assertThat(f.message()).startsWith("labels.owner: must be a valid email (found \"platform-team\")");
+        });
+        write("config-cicd.yaml", "validation:\n  formats: annotate\n");
+        assertThat(validatorFindings()).isEmpty();
+        write("config-cicd.yaml", "validation:\n  formats: sometimes\n");
+        assertThatThrownBy(this::validatorFindings).isInstanceOfSatisfying(ConfigCicdException.class,
+                e -> assertThat(e.getMessage()).contains("formats").contains("assert or annotate"));
+    }
+
+    private List<io.configcicd.core.validate.Finding> validatorFindings() {
+        try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
+            return manager.validator().validate(List.of("production"), java.time.LocalDate.now()).findings().stream()
+                    .filter(f -> f.ruleId().equals(JsonSchemaRule.ID)).toList();
+        }
     }
 
     @Test

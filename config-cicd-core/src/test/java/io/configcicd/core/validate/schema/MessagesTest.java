@@ -2,22 +2,23 @@ package io.configcicd.core.validate.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigNodes;
+import io.configcicd.core.model.Format;
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.repo.Codecs;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.validate.RuleContext;
 import io.configcicd.core.validate.Violation;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class MessagesTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String SCHEMA = """
             {"type": "object", "properties": {
@@ -53,9 +54,10 @@ class MessagesTest {
     }
 
     private static List<Violation> check(Map<String, Object> plain) {
-        JsonNode schema = JSON.readTree(SCHEMA);
+        ConfigNode schema = Codecs.standard().of(Format.JSON).parse(SCHEMA.getBytes(StandardCharsets.UTF_8), "s.json",
+                LoadLimits.DEFAULT);
         JsonSchemaRule rule = new JsonSchemaRule(Map.of("schemas/s.json", schema),
-                new SecretMasker(List.of("api_key")), false);
+                new SecretMasker(List.of("api_key")), false, SchemaOptions.DEFAULT);
         ConfigMap effective = (ConfigMap) ConfigNodes.fromPlain(plain, Origin.of("environments/dev.yaml", 1, 1));
         return rule.check(new RuleContext("dev", effective, false, Map.of()));
     }

@@ -187,14 +187,38 @@ class SchemaFilesTest {
     }
 
     @Test
-    void aMissingFileOrAnUnknownExtensionIsAFindingNotAnException() throws IOException {
-        ValidationResult result = validate(dir.resolve("absent.yaml"), write("notes.txt", "hello"),
-                write("ok.yaml", VALID_YAML));
+    void anUnknownExtensionIsAFindingAndTheOtherFilesAreStillChecked() throws IOException {
+        ValidationResult result = validate(write("notes.txt", "hello"), write("ok.yaml", VALID_YAML));
 
-        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("parse", "parse");
-        assertThat(result.findings()).extracting(f -> f.origin().file())
-                .containsExactly(name("absent.yaml"), name("notes.txt"));
-        assertThat(result.findings().get(0).message()).contains("not found");
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("parse");
+            assertThat(f.origin().file()).isEqualTo(name("notes.txt"));
+        });
+    }
+
+    @Test
+    void missingFilesAreBadInputNamingEveryOneOfThem() throws IOException {
+        Path ok = write("ok.yaml", VALID_YAML);
+
+        assertThatThrownBy(() -> validate(dir.resolve("absent.yaml"), ok, dir.resolve("gone.json")))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.problem()).isEqualTo("2 files not found: " + name("absent.yaml") + ", " + name("gone.json"));
+                    assertThat(e.hint()).contains("check the paths");
+                });
+    }
+
+    @Test
+    void aMissingFileAmongManyIsBadInputToo() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            files.add(write("many-" + i + ".yaml", VALID_YAML));
+        }
+        files.add(dir.resolve("absent.yaml"));
+
+        assertThatThrownBy(() -> SchemaFiles.validate(write("schema.json", SCHEMA), files, LoadLimits.DEFAULT))
+                .isInstanceOfSatisfying(ConfigCicdException.class,
+                        e -> assertThat(e.problem()).isEqualTo("file not found: " + name("absent.yaml")));
     }
 
     @Test

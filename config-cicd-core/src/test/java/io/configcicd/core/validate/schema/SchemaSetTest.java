@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.Format;
 import io.configcicd.core.repo.Codecs;
 import java.util.List;
@@ -45,9 +46,9 @@ class SchemaSetTest {
     void judgesEveryFileAsNetworkntDoesReadingTheSchemaTextItself(String schema, String yaml) {
         JsonNode instance = JsonTrees.toJson(Codecs.standard().of(Format.YAML).parse(yaml.getBytes(), "a.yaml",
                 LoadLimits.DEFAULT));
-        JsonNode tree = JsonTrees.toJson(Codecs.standard().of(Format.JSON).parse(schema.getBytes(), "s.json",
-                LoadLimits.DEFAULT));
-        Schema ours = new SchemaSet(Map.of("schemas/s.json", tree)).documents().get(0).schema();
+        ConfigNode tree = Codecs.standard().of(Format.JSON).parse(schema.getBytes(), "s.json", LoadLimits.DEFAULT);
+        Schema ours = new SchemaSet(Map.of("schemas/s.json", tree), SchemaOptions.DEFAULT, iri -> "")
+                .documents().get(0).schema();
         Schema theirs = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                         b -> b.schemas(Map.of(SchemaSet.BASE + "s.json", schema)))
                 .getSchema(SchemaLocation.of(SchemaSet.BASE + "s.json"));
