@@ -115,7 +115,22 @@ class SecretsOfEveryRevisionTest {
             run("validate", "--all-environments", "--verbose", "--format", format);
         }
 
-        assertThat(runs).hasSize(62);
+        // validate --schema over each revision's base file, as a pipeline would check files of another commit
+        Path schema = config.resolve("schemas/config.schema.json");
+        Path oldFile = tmp.resolve("old-base.yaml");
+        Files.writeString(oldFile, git("show", "HEAD~1:configuration/global/base.yaml"));
+        Path newFile = config.resolve("global/base.yaml");
+        for (String format : new String[] {"text", "json", "junit", "sarif", "gitlab", "github", "markdown"}) {
+            for (Path file : List.of(oldFile, newFile)) {
+                runs.add(CliRun.run("validate", "--schema", schema.toString(), file.toString(), "--format", format,
+                        "--report", format + "=" + report("schema-" + file.getFileName() + "." + format)));
+                commands.add("validate --schema " + file.getFileName() + " --format " + format);
+                runs.add(CliRun.fast(System.getenv(), "validate", "--schema", schema.toString(), file.toString(), "--format", format));
+                commands.add("validate --schema (fast path) " + file.getFileName() + " --format " + format);
+            }
+        }
+
+        assertThat(runs).hasSize(62 + 28);
         for (int i = 0; i < runs.size(); i++) {
             assertThat(runs.get(i).exitCode()).as(commands.get(i) + ": " + runs.get(i).err()).isIn(0, 1);
             assertNoSecretIn(i);
@@ -133,6 +148,8 @@ class SecretsOfEveryRevisionTest {
         assertThat(runs.get(7).out()).contains("rotate the password").contains("db.b64");
         assertThat(runs.get(1).out()).contains("redis://:******@cache.internal");
         assertThat(String.join("", runs.stream().map(CliRun::out).toList())).contains("maxLength").contains("cache.url");
+        assertThat(runs.get(runs.size() - 1).exitCode()).isEqualTo(1);
+        assertThat(runs.get(runs.size() - 1).out()).contains("redis://:******@cache.internal");
     }
 
     @Test
@@ -148,11 +165,12 @@ class SecretsOfEveryRevisionTest {
         }
     }
 
-    private void git(String... args) throws Exception {
+    private String git(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 }
