@@ -67,6 +67,7 @@ final class AssessCommand implements Callable<Integer> {
             throw ConfigCicdException.badInput(all ? "--all-environments and --environment both given"
                     : "no environment given", "pass --environment ENV (repeatable) or --all-environments");
         }
+        cli.useDirectory(options.configDir());
         // The masker reads every document of the work tree; it is only needed when the output is written, so it is
         // built on another core while the two revisions are read and assessed.
         CompletableFuture<Void> masking = CompletableFuture.runAsync(() -> {

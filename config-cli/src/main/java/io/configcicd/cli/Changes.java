@@ -3,19 +3,29 @@ package io.configcicd.cli;
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.DiffSummary;
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.report.RepositoryPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Key-level changes as text lines and as structures, shared by {@code diff} and {@code history}. Secrets show a status only. */
+/**
+ * Key-level changes as text lines and as structures, shared by {@code diff} and {@code history}. Secrets show a status
+ * only; files are named relative to the repository root.
+ */
 final class Changes {
 
-    private Changes() {
+    private final RepositoryPaths paths;
+
+    Changes(RepositoryPaths paths) {
+        this.paths = paths;
     }
 
-    /** {@code ~ kgot.reasoning_depth: 3 -> 4  (global/base.yaml:15:20 -> environments/production.yaml:6:20)}. */
-    static String line(Change c) {
+    /**
+     * {@code ~ kgot.reasoning_depth: 3 -> 4  (configuration/global/base.yaml:15:20 ->
+     * configuration/environments/production.yaml:6:20)}.
+     */
+    String line(Change c) {
         StringBuilder sb = new StringBuilder(c.type().sign()).append(' ').append(c.path()).append(": ");
         if (c.secret().isPresent() && c.before().isEmpty() && c.after().isEmpty()) {
             sb.append("secret ").append(c.secret().get().name().toLowerCase(java.util.Locale.ROOT));
@@ -27,15 +37,15 @@ final class Changes {
                         .append(Output.inline(c.after().orElseThrow()));
             }
         }
-        String from = c.beforeOrigin().filter(Origin::isKnown).map(Origin::toString).orElse("");
-        String to = c.afterOrigin().filter(Origin::isKnown).map(Origin::toString).orElse("");
+        String from = c.beforeOrigin().filter(Origin::isKnown).map(paths::origin).orElse("");
+        String to = c.afterOrigin().filter(Origin::isKnown).map(paths::origin).orElse("");
         if (!from.isEmpty() || !to.isEmpty()) {
             sb.append("  (").append(from.isEmpty() ? to : to.isEmpty() ? from : from + " -> " + to).append(')');
         }
         return sb.toString();
     }
 
-    static List<Map<String, Object>> structure(List<Change> changes) {
+    List<Map<String, Object>> structure(List<Change> changes) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Change c : changes) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -44,8 +54,8 @@ final class Changes {
             m.put("old", c.before().map(Output::plain).orElse(null));
             m.put("new", c.after().map(Output::plain).orElse(null));
             m.put("secret", c.secret().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
-            m.put("old_origin", c.beforeOrigin().map(Output::origin).orElse(null));
-            m.put("new_origin", c.afterOrigin().map(Output::origin).orElse(null));
+            m.put("old_origin", c.beforeOrigin().map(o -> Output.origin(o, paths)).orElse(null));
+            m.put("new_origin", c.afterOrigin().map(o -> Output.origin(o, paths)).orElse(null));
             out.add(m);
         }
         return out;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -58,6 +59,7 @@ public final class ConfigCicdCli implements Runnable {
     private final PrintStream err;
     private final Map<String, String> env;
     private final AtomicReference<OutputMasker> masker;
+    private final AtomicReference<RepositoryPaths> paths = new AtomicReference<>(RepositoryPaths.AS_GIVEN);
 
     private ConfigCicdCli(PrintStream out, PrintStream err, Map<String, String> env, AtomicReference<OutputMasker> masker) {
         this.out = out;
@@ -96,7 +98,8 @@ public final class ConfigCicdCli implements Runnable {
         ConfigCicdCli top = new ConfigCicdCli(out, err, env, masker);
         CommandLine cmd = new CommandLine(top);
         invoked(args).ifPresentOrElse(cmd::addSubcommand, () -> COMMANDS.forEach(cmd::addSubcommand));
-        ErrorReporter reporter = new ErrorReporter(err, () -> top.options != null && top.options.stacktrace());
+        ErrorReporter reporter = new ErrorReporter(err, () -> top.options != null && top.options.stacktrace(),
+                top.paths::get);
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -155,6 +158,19 @@ public final class ConfigCicdCli implements Runnable {
     /** For an explicit --reveal that access control allowed: the output shows secrets as they are. */
     void revealSecrets() {
         masker.set(OutputMasker.none());
+    }
+
+    /**
+     * The command works on the configuration directory {@code configDir}: from now on files in errors and outputs
+     * are named relative to the repository root, as reports name them.
+     */
+    void useDirectory(java.nio.file.Path configDir) {
+        paths.set(RepositoryPaths.of(configDir));
+    }
+
+    /** How files are named in the output: relative to the repository root once a directory is in use. */
+    RepositoryPaths paths() {
+        return paths.get();
     }
 
     /** From now on, standard output and error pass through {@code secrets}. */

@@ -26,6 +26,7 @@ abstract class ConfigCommand implements Callable<Integer> {
         ConfigCicdCli cli = (ConfigCicdCli) spec.root().userObject();
         CommonOptions options = cli.options();
         Output output = new Output(options.format());
+        cli.useDirectory(options.configDir());
         try (Workspace workspace = Workspace.open(options.configDir(), cli.env())) {
             cli.maskWith(workspace.masker());
             governance = Governance.of(workspace.manager().directory(), cli.env()).maskingWith(workspace.masker());

@@ -76,17 +76,18 @@ final class DiffCommand extends ConfigCommand {
         json.put("from", from);
         json.put("to", to);
         json.put("summary", Changes.summary(summary));
-        json.put("changes", Changes.structure(changes));
-        output.result(json, () -> text(from, to, changes, summary));
+        Changes shown = new Changes(cli().paths());
+        json.put("changes", shown.structure(changes));
+        output.result(json, () -> text(from, to, changes, summary, shown));
     }
 
-    private static String text(String from, String to, List<Change> changes, DiffSummary summary) {
+    private static String text(String from, String to, List<Change> changes, DiffSummary summary, Changes shown) {
         StringBuilder sb = new StringBuilder("from " + from + " to " + to + ": ");
         if (changes.isEmpty()) {
             return sb.append("no differences\n").toString();
         }
         sb.append(summary).append('\n');
-        changes.forEach(c -> sb.append(Changes.line(c)).append('\n'));
+        changes.forEach(c -> sb.append(shown.line(c)).append('\n'));
         return sb.toString();
     }
 }

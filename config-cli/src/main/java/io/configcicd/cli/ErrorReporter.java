@@ -1,8 +1,10 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.ErrorKind;
+import io.configcicd.core.report.RepositoryPaths;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -25,10 +27,13 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
+    private final Supplier<RepositoryPaths> paths;
 
-    ErrorReporter(PrintStream err, BooleanSupplier stacktrace) {
+    /** @param paths how files are named: the paths of the configuration directory once a command has chosen it */
+    ErrorReporter(PrintStream err, BooleanSupplier stacktrace, Supplier<RepositoryPaths> paths) {
         this.err = err;
         this.stacktrace = stacktrace;
+        this.paths = paths;
     }
 
 
@@ -49,7 +54,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     int report(Exception e) {
-        return Failures.report(e, err, stacktrace.getAsBoolean());
+        return Failures.report(e, err, stacktrace.getAsBoolean(), paths.get());
     }
 
     private void trace(Exception e) {

@@ -5,6 +5,7 @@ import io.configcicd.core.api.Explanation;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.SecretMasker;
+import io.configcicd.core.report.RepositoryPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,24 +36,25 @@ final class ExplainCommand extends ConfigCommand {
         json.put("environment", e.environment());
         json.put("path", e.path().toString());
         json.put("value", Output.plain(value));
-        json.put("origin", Output.origin(e.setAt()));
+        RepositoryPaths paths = cli().paths();
+        json.put("origin", Output.origin(e.setAt(), paths));
         List<Map<String, Object>> chain = new ArrayList<>();
         for (ConfigNode o : overridden) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("value", Output.plain(o));
-            entry.put("origin", Output.origin(o.origin()));
+            entry.put("origin", Output.origin(o.origin(), paths));
             chain.add(entry);
         }
         json.put("overridden", chain);
-        output.result(json, () -> text(e, value, overridden));
+        output.result(json, () -> text(e, value, overridden, paths));
     }
 
-    private static String text(Explanation e, ConfigNode value, List<ConfigNode> overridden) {
+    private static String text(Explanation e, ConfigNode value, List<ConfigNode> overridden, RepositoryPaths paths) {
         StringBuilder sb = new StringBuilder();
         sb.append(e.path()).append(" = ").append(Output.inline(value)).append('\n');
-        sb.append("  set at ").append(e.setAt()).append('\n');
+        sb.append("  set at ").append(paths.origin(e.setAt())).append('\n');
         for (ConfigNode o : overridden) {
-            sb.append("  overrides ").append(Output.inline(o)).append(" at ").append(o.origin()).append('\n');
+            sb.append("  overrides ").append(Output.inline(o)).append(" at ").append(paths.origin(o.origin())).append('\n');
         }
         return sb.toString();
     }

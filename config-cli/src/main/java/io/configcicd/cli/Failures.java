@@ -2,6 +2,7 @@ package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
+import io.configcicd.core.report.RepositoryPaths;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
@@ -17,9 +18,17 @@ final class Failures {
 
     /** Prints the failure (with its stack trace when {@code stacktrace}) and returns its exit code. */
     static int report(Exception e, PrintStream err, boolean stacktrace) {
+        return report(e, err, stacktrace, RepositoryPaths.AS_GIVEN);
+    }
+
+    /**
+     * Prints the failure, the file it names relative to the repository root through {@code paths} (the paths of
+     * the configuration directory the command opened), and returns its exit code.
+     */
+    static int report(Exception e, PrintStream err, boolean stacktrace, RepositoryPaths paths) {
         int code;
         if (e instanceof ConfigCicdException c) {
-            err.println("error: " + (c.origin().isKnown() ? c.origin() + ": " : "") + c.problem());
+            err.println("error: " + (c.origin().isKnown() ? paths.origin(c.origin()) + ": " : "") + c.problem());
             if (!c.hint().isEmpty()) {
                 err.println("hint: " + c.hint());
             }

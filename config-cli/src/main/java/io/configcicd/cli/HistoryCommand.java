@@ -50,6 +50,7 @@ final class HistoryCommand extends ConfigCommand {
         entries.stream().filter(HistoryEntry::historyCutOff).forEach(e -> cli().err().println("note: the history is cut "
                 + "off at " + e.shortId() + ": this is a shallow clone and its parents were not fetched, so what "
                 + e.shortId() + " changed and every older change are unknown; " + GitRevisions.FETCH_HISTORY));
+        Changes shown = new Changes(cli().paths());
         List<Map<String, Object>> json = new ArrayList<>();
         for (HistoryEntry e : entries) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -59,14 +60,14 @@ final class HistoryCommand extends ConfigCommand {
             m.put("time", e.time().toString());
             m.put("message", e.message());
             m.put("summary", Changes.summary(e.summary()));
-            m.put("changes", Changes.structure(e.changes()));
+            m.put("changes", shown.structure(e.changes()));
             m.put("history_cut_off", e.historyCutOff());
             json.add(m);
         }
-        output.result(json, () -> text(entries));
+        output.result(json, () -> text(entries, shown));
     }
 
-    private static String text(List<HistoryEntry> entries) {
+    private static String text(List<HistoryEntry> entries, Changes shown) {
         if (entries.isEmpty()) {
             return "no commits changed this configuration\n";
         }
@@ -76,7 +77,7 @@ final class HistoryCommand extends ConfigCommand {
                     .append("  ").append(e.message()).append("  [")
                     .append(e.historyCutOff() ? "history cut off: shallow clone, changes unknown" : e.summary())
                     .append("]\n");
-            e.changes().forEach(c -> sb.append("    ").append(Changes.line(c)).append('\n'));
+            e.changes().forEach(c -> sb.append("    ").append(shown.line(c)).append('\n'));
         }
         return sb.toString();
     }

@@ -7,6 +7,7 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.AtomicFiles;
 import io.configcicd.core.security.SecretMasker;
@@ -174,10 +175,10 @@ final class Output {
         }
     }
 
-    /** An origin as a structure: {@code {file, line, column}}. */
-    static Map<String, Object> origin(Origin origin) {
+    /** An origin as a structure: {@code {file, line, column}}, the file relative to the repository root. */
+    static Map<String, Object> origin(Origin origin, RepositoryPaths paths) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", origin.isKnown() ? origin.file() : null);
+        out.put("file", origin.isKnown() ? paths.file(origin.file()) : null);
         out.put("line", origin.line());
         out.put("column", origin.column());
         return out;

@@ -34,7 +34,7 @@ class VersionsCommandsTest {
         assertThat(history.out()).contains("deeper reasoning in production").contains("~ kgot.reasoning_depth: 4 -> 6")
                 .contains("initial configuration");
         assertThat(history.out().indexOf("deeper")).isLessThan(history.out().indexOf("initial"));
-        assertThat(diff.out()).contains("~ kgot.reasoning_depth: 4 -> 6  (environments/production.yaml:5:20 -> environments/production.yaml:5:20)")
+        assertThat(diff.out()).contains("~ kgot.reasoning_depth: 4 -> 6  (configuration/environments/production.yaml:5:20 -> configuration/environments/production.yaml:5:20)")
                 .contains("+0 -0 ~1");
         assertThat(compare.out()).contains("kgot.reasoning_depth").contains("from staging to production");
 

@@ -2,6 +2,7 @@ package io.configcicd.maven;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.Workspace;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.report.ReportFormat;
 import java.io.File;
@@ -69,6 +70,9 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     /** The secrets of the configuration directory once a goal has opened it; every message passes through it. */
     private OutputMasker masker = OutputMasker.none();
 
+    /** How files are named in messages: relative to the repository root once a goal has opened its directory. */
+    private RepositoryPaths paths = RepositoryPaths.AS_GIVEN;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -78,7 +82,7 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigCicdException e) {
-            rethrow(e, masker);
+            rethrow(e, masker, paths);
         } catch (MojoFailureException e) {
             throw new MojoFailureException(masker.mask(e.getMessage()));
         }
@@ -94,6 +98,7 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
      * failures with its secrets; the caller closes it.
      */
     protected Workspace openWorkspace(Path dir) {
+        paths = RepositoryPaths.of(dir);
         Workspace workspace = Workspace.open(dir, System.getenv());
         masker = workspace.masker();
         return workspace;
@@ -118,11 +123,14 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
      * file:line, the problem and the hint; the core exception itself is not attached, so Maven prints no chain.
      */
     static void rethrow(ConfigCicdException e) throws MojoExecutionException, MojoFailureException {
-        rethrow(e, OutputMasker.none());
+        rethrow(e, OutputMasker.none(), RepositoryPaths.AS_GIVEN);
     }
 
-    static void rethrow(ConfigCicdException e, OutputMasker masker) throws MojoExecutionException, MojoFailureException {
-        String message = masker.mask(e.getMessage());
+    /** {@link #rethrow(ConfigCicdException)} with the message masked and its file named through {@code paths}. */
+    static void rethrow(ConfigCicdException e, OutputMasker masker, RepositoryPaths paths)
+            throws MojoExecutionException, MojoFailureException {
+        String message = masker.mask((e.origin().isKnown() ? paths.origin(e.origin()) + ": " : "") + e.problem()
+                + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
         switch (e.kind()) {
             case FINDINGS, BAD_INPUT, ACCESS_DENIED -> throw new MojoFailureException(message);
             case EXTERNAL -> throw new MojoExecutionException(message, e.getCause());

@@ -50,4 +50,13 @@ class AbstractConfigMojoTest {
                 .hasMessage("git failed (check the repository)")
                 .hasCause(io);
     }
+
+    @Test
+    void theFileOfAFailureIsNamedFromTheRepositoryRootAsFindingsAre() {
+        assertThatThrownBy(() -> AbstractConfigMojo.rethrow(new ConfigCicdException(ErrorKind.BAD_INPUT, ORIGIN,
+                "cannot parse", "fix the YAML"), io.configcicd.core.security.OutputMasker.none(),
+                new io.configcicd.core.report.RepositoryPaths("configuration/")))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("configuration/environments/production.yaml:3:7: cannot parse (fix the YAML)");
+    }
 }

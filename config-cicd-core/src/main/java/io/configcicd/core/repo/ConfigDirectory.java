@@ -1,6 +1,7 @@
 package io.configcicd.core.repo;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.ErrorKind;
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigMap;
@@ -242,9 +243,10 @@ public final class ConfigDirectory {
         try {
             return readChecked(relative, p, Files.size(p), limits);
         } catch (NoSuchFileException e) {
-            throw ConfigCicdException.badInput(relative + " does not exist", "check the name");
+            throw ConfigCicdException.badInput(Origin.file(relative), "the file does not exist", "check the name");
         } catch (IOException e) {
-            throw ConfigCicdException.external("cannot read " + relative + ": " + e.getMessage(), "check permissions", e);
+            throw new ConfigCicdException(ErrorKind.EXTERNAL, Origin.file(relative), "cannot read the file: "
+                    + e.getMessage(), "check permissions", e);
         }
     }
 
@@ -267,7 +269,8 @@ public final class ConfigDirectory {
             cache.remove(relative);
             return Files.deleteIfExists(resolve(relative));
         } catch (IOException e) {
-            throw ConfigCicdException.external("cannot delete " + relative + ": " + e.getMessage(), "check permissions", e);
+            throw new ConfigCicdException(ErrorKind.EXTERNAL, Origin.file(relative), "cannot delete the file: "
+                    + e.getMessage(), "check permissions", e);
         }
     }
 
@@ -297,9 +300,10 @@ public final class ConfigDirectory {
             cache.put(relative, new CachedDocument(attrs.fileKey(), modified, attrs.size(), tree));
             return tree;
         } catch (NoSuchFileException e) {
-            throw ConfigCicdException.badInput(relative + " does not exist", "check the name");
+            throw ConfigCicdException.badInput(Origin.file(relative), "the file does not exist", "check the name");
         } catch (IOException e) {
-            throw ConfigCicdException.external("cannot read " + relative + ": " + e.getMessage(), "check permissions", e);
+            throw new ConfigCicdException(ErrorKind.EXTERNAL, Origin.file(relative), "cannot read the file: "
+                    + e.getMessage(), "check permissions", e);
         }
     }
 
