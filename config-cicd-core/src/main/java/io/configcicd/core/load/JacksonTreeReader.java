@@ -236,25 +236,25 @@ public final class JacksonTreeReader {
     /** The error for nesting deeper than the limit. */
     public static ConfigParseException depthError(Origin where, LoadLimits limits) {
         return new ConfigParseException(where, "mappings and lists nested deeper than " + limits.maxDepth()
-                + " levels", "flatten the structure or raise limits.maxDepth");
+                + " levels", "flatten the structure or " + LoadLimits.raise(LoadLimits.MAX_DEPTH));
     }
 
     /** The error for a string or key longer than the limit. */
     public static ConfigParseException stringError(Origin where, LoadLimits limits) {
         return new ConfigParseException(where, "a string longer than " + limits.maxStringLength() + " characters",
-                "shorten the value or raise limits.maxStringLength");
+                "shorten the value or " + LoadLimits.raise(LoadLimits.MAX_STRING_LENGTH));
     }
 
     /** The error for a number literal longer than the limit. */
     public static ConfigParseException numberError(Origin where, LoadLimits limits) {
         return new ConfigParseException(where, "a number literal longer than " + limits.maxNumberLength()
-                + " characters", "write it as a string or raise limits.maxNumberLength");
+                + " characters", "write it as a string or " + LoadLimits.raise(LoadLimits.MAX_NUMBER_LENGTH));
     }
 
     /** The error for a file larger than the limit. */
     public static ConfigParseException sizeError(String file, long size, LoadLimits limits) {
         return new ConfigParseException(Origin.file(file), "file of " + size + " bytes is larger than the limit of "
-                + limits.maxDocumentBytes() + " bytes", "split the file or raise limits.maxDocumentBytes");
+                + limits.maxDocumentBytes() + " bytes", "split the file or " + LoadLimits.raise(LoadLimits.MAX_DOCUMENT_BYTES));
     }
 
     private ConfigParseException translate(JacksonException e) {

@@ -1,5 +1,6 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import java.math.BigInteger;
@@ -58,7 +59,7 @@ final class TomlScalars {
         }
         if (token.length() > r.limits.maxNumberLength()) {
             throw r.fail(start, "number of " + token.length() + " characters is longer than the limit of "
-                    + r.limits.maxNumberLength(), "shorten the number or raise limits.maxNumberLength");
+                    + r.limits.maxNumberLength(), "shorten the number or " + LoadLimits.raise(LoadLimits.MAX_NUMBER_LENGTH));
         }
         if (DEC_INT.matcher(token).matches()) {
             return integer(r, start, token.replace("_", ""), 10, origin);

@@ -1,5 +1,7 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.LoadLimits;
+
 /** The four TOML string forms: basic, literal, multi-line basic and multi-line literal, with all escapes. */
 final class TomlStrings {
 
@@ -165,7 +167,7 @@ final class TomlStrings {
     private static String checkLength(TomlReader r, int start, StringBuilder sb) {
         if (sb.length() > r.limits.maxStringLength()) {
             throw r.fail(start, "string of " + sb.length() + " characters is longer than the limit of "
-                    + r.limits.maxStringLength(), "shorten the value or raise limits.maxStringLength");
+                    + r.limits.maxStringLength(), "shorten the value or " + LoadLimits.raise(LoadLimits.MAX_STRING_LENGTH));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.load.toml.TomlTables.Kind;
 import io.configcicd.core.load.toml.TomlTables.Position;
 import io.configcicd.core.load.toml.TomlTables.Table;
@@ -45,7 +46,7 @@ final class TomlValues {
                 name = r.text.substring(start, r.pos);
                 if (name.length() > r.limits.maxStringLength()) {
                     throw r.fail(start, "key longer than the limit of " + r.limits.maxStringLength() + " characters",
-                            "shorten the key or raise limits.maxStringLength");
+                            "shorten the key or " + LoadLimits.raise(LoadLimits.MAX_STRING_LENGTH));
                 }
             } else {
                 throw r.fail("expected a key, found " + TomlReader.describe(c),

@@ -186,7 +186,8 @@ final class YamlComposer implements YamlEvents {
         if (aliasReferences > limits.maxAliases()) {
             throw new ConfigParseException(origin, "more than " + limits.maxAliases()
                     + " alias references, counting the aliases inside aliased values",
-                    "use fewer aliases or raise limits.maxAliases (the limit stops 'billion laughs' documents)");
+                    "use fewer aliases or " + LoadLimits.raise(LoadLimits.MAX_ALIASES)
+                            + " (the limit stops 'billion laughs' documents)");
         }
         if (top != null && top.wantsKey()) {
             if (!(target.node() instanceof ConfigScalar)) {

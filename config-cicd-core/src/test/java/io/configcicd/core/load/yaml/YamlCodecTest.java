@@ -107,7 +107,7 @@ class YamlCodecTest {
         }
         assertThatThrownBy(() -> parse(yaml.toString())).isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining("more than 100 alias references")
-                .hasMessageContaining("limits.maxAliases");
+                .hasMessageContaining("raise limits.max_aliases in config-cicd.yaml");
     }
 
     @Test
