@@ -182,16 +182,22 @@ public final class JacksonTreeReader {
         return switch (token) {
             case VALUE_STRING -> ConfigScalar.string(checkString(parser.getString(), origin), origin);
             case VALUE_NUMBER_INT -> integer(origin);
-            case VALUE_NUMBER_FLOAT -> {
-                checkNumber(parser.getString(), origin);
-                yield ConfigScalar.floating(parser.getDoubleValue(), origin);
-            }
+            case VALUE_NUMBER_FLOAT -> floating(origin);
             case VALUE_TRUE -> ConfigScalar.bool(true, origin);
             case VALUE_FALSE -> ConfigScalar.bool(false, origin);
             case VALUE_NULL -> ConfigScalar.nullValue(origin);
             default -> throw new ConfigParseException(origin, "a value of a kind configuration files cannot hold",
                     "write the value as a string, number, boolean, null, list or mapping");
         };
+    }
+
+    private ConfigScalar floating(Origin origin) {
+        checkNumber(parser.getString(), origin);
+        double value = parser.getDoubleValue();
+        if (Double.isInfinite(value)) {
+            throw ParseMessages.numberOutOfRange(origin);
+        }
+        return ConfigScalar.floating(value, origin);
     }
 
     private ConfigScalar integer(Origin origin) {
@@ -259,6 +265,9 @@ public final class JacksonTreeReader {
 
     private ConfigParseException translate(JacksonException e) {
         Origin where = origin(file, e.getLocation());
+        if (where.line() <= 0) {
+            where = here(); // constraint errors carry no location: the token being read is the best one
+        }
         if (e instanceof StreamConstraintsException) {
             return constraint(e, where);
         }

@@ -1,6 +1,7 @@
 package io.configcicd.core.load.toml;
 
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseMessages;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import java.math.BigInteger;
@@ -74,7 +75,11 @@ final class TomlScalars {
             return ConfigScalar.floating(v, origin);
         }
         if (FLOAT.matcher(token).matches()) {
-            return ConfigScalar.floating(Double.parseDouble(token.replace("_", "")), origin);
+            double value = Double.parseDouble(token.replace("_", ""));
+            if (Double.isInfinite(value)) {
+                throw ParseMessages.numberOutOfRange(r.origin(start)); // 1e400 is not inf
+            }
+            return ConfigScalar.floating(value, origin);
         }
         throw r.fail(start, "invalid value '" + token + "'", "numbers look like 42, -17, 1_000, 0xFF, 0o17, 0b101, "
                 + "3.14, 6.02e23, inf or nan (no leading zeros); strings need quotes");

@@ -3,6 +3,7 @@ package io.configcicd.core.load.yaml;
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.JacksonTreeReader;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseMessages;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
@@ -145,9 +146,14 @@ final class YamlResolver {
         checkNumber(text, origin);
         expect(FLOAT, text, origin, tag, null);
         String t = text.toLowerCase(Locale.ROOT);
-        double value = t.endsWith(".nan") ? Double.NaN
-                : t.endsWith(".inf") ? (t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
-                : Double.parseDouble(text);
+        if (t.endsWith(".nan") || t.endsWith(".inf")) {
+            return ConfigScalar.floating(t.endsWith(".nan") ? Double.NaN
+                    : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, origin);
+        }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw ParseMessages.numberOutOfRange(origin); // 1e400 is not .inf
+        }
         return ConfigScalar.floating(value, origin);
     }
 

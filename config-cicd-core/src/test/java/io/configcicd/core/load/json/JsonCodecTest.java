@@ -2,6 +2,7 @@ package io.configcicd.core.load.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
@@ -74,6 +75,29 @@ class JsonCodecTest {
         assertThat(parse(deep, LoadLimits.DEFAULT.withMaxDepth(5))).isNotNull();
         assertThatThrownBy(() -> parse("[" + deep + "]", LoadLimits.DEFAULT.withMaxDepth(5)))
                 .isInstanceOf(ConfigParseException.class).hasMessageContaining("deeper than 5");
+    }
+
+    @Test
+    void nesting_deeper_than_the_limit_names_the_line_and_column_of_the_bracket_too_deep() {
+        ConfigParseException e = (ConfigParseException) catchThrowable(
+                () -> parse("{\n  \"a\": [\n    [1, 2]\n  ]\n}\n", LoadLimits.DEFAULT.withMaxDepth(2)));
+        assertThat(e.origin()).isEqualTo(Origin.of("global/app.json", 3, 5));
+        assertThat(e.getMessage()).startsWith("global/app.json:3:5: mappings and lists nested deeper than 2 levels");
+        ConfigParseException longString = (ConfigParseException) catchThrowable(
+                () -> parse("{\n  \"a\":\n    \"" + "x".repeat(50) + "\"}", LoadLimits.DEFAULT.withMaxStringLength(20)));
+        assertThat(longString.origin()).isEqualTo(Origin.of("global/app.json", 3, 5));
+    }
+
+    @Test
+    void a_number_beyond_the_range_of_a_double_is_refused_at_its_position_not_read_as_infinity() {
+        for (String n : new String[] {"1e400", "-1e400", "1.5E+309", "123123e100000"}) {
+            assertThatThrownBy(() -> parse("{\n  \"a\": " + n + "\n}")).as(n)
+                    .isInstanceOf(ConfigParseException.class)
+                    .hasMessageStartingWith("global/app.json:2:8: a number too large for a floating-point value")
+                    .hasMessageContaining("quote it if it is meant as text");
+        }
+        assertThat(((ConfigMap) parse("{\"a\": 1.7e308}")).getOrNull("a").toPlain()).isEqualTo(1.7e308);
+        assertThat(((ConfigMap) parse("{\"a\": \"1e400\"}")).getOrNull("a").toPlain()).isEqualTo("1e400");
     }
 
     @Test

@@ -172,6 +172,18 @@ class TomlCodecTest {
     }
 
     @Test
+    void a_number_beyond_the_range_of_a_double_is_refused_at_its_position_while_inf_stays_infinity() {
+        for (String n : new String[] {"1e400", "-1e400", "1_0e4_00", "[1e400]"}) {
+            assertThatThrownBy(() -> parse("a = 1\nb = " + n + "\n")).as(n).isInstanceOf(ConfigParseException.class)
+                    .hasMessageStartingWith("env/dev.toml:2:")
+                    .hasMessageContaining("a number too large for a floating-point value")
+                    .hasMessageContaining("quote it if it is meant as text");
+        }
+        assertThat(at(parse("a = inf\n"), "a").toPlain()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(at(parse("a = 1.7e308\n"), "a").toPlain()).isEqualTo(1.7e308);
+    }
+
+    @Test
     void deeply_nested_arrays_are_stopped_by_the_depth_limit_not_the_stack() {
         String deep = "a = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
 

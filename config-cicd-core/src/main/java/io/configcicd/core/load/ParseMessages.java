@@ -1,0 +1,49 @@
+package io.configcicd.core.load;
+
+import io.configcicd.core.model.Origin;
+
+/**
+ * Words shared by the loaders' error messages. A message about a file names file:line:column and says what was
+ * expected; it quotes at most one character of the file or a short piece of markup ({@link #shortText}), never the
+ * text of a value: a broken value may be the only copy of a secret, and nothing has masked it yet.
+ */
+public final class ParseMessages {
+
+    /** The longest text of a file that a message quotes. */
+    public static final int MAX_QUOTED = 8;
+
+    private ParseMessages() {
+    }
+
+    /** How one character reads in a message: {@code 'x'}, {@code U+0009} for a control or invisible one. */
+    public static String character(int c) {
+        if (c < 0) {
+            return "the end of the file";
+        }
+        if (c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || Character.isWhitespace(c)
+                || Character.getType(c) == Character.FORMAT) {
+            return String.format("U+%04X", c);
+        }
+        return "'" + new String(Character.toChars(c)) + "'";
+    }
+
+    /**
+     * A piece of markup (a directive's argument, a tag handle) quoted when it is at most {@link #MAX_QUOTED}
+     * printable characters, described by its length otherwise.
+     */
+    public static String shortText(String text) {
+        if (text.length() <= MAX_QUOTED && text.codePoints().allMatch(c -> c > 0x20 && c != 0x7F)) {
+            return "'" + text + "'";
+        }
+        return "text of " + text.length() + " characters";
+    }
+
+    /**
+     * The error for a number literal beyond the range of a 64-bit floating-point value (such as {@code 1e400}),
+     * which would otherwise be read as infinity: the loader refuses it rather than change the value.
+     */
+    public static ConfigParseException numberOutOfRange(Origin where) {
+        return new ConfigParseException(where, "a number too large for a floating-point value (beyond ±1.8e308)",
+                "write a number within that range, or quote it if it is meant as text");
+    }
+}
