@@ -20,7 +20,8 @@ public final class ParseMessages {
         if (c < 0) {
             return "the end of the file";
         }
-        if (c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || Character.isWhitespace(c)
+        if (!Character.isValidCodePoint(c) || Character.isSurrogate((char) c) && c <= 0xFFFF
+                || c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || Character.isWhitespace(c)
                 || Character.getType(c) == Character.FORMAT) {
             return String.format("U+%04X", c);
         }
@@ -28,14 +29,15 @@ public final class ParseMessages {
     }
 
     /**
-     * A piece of markup (a directive's argument, a tag handle) quoted when it is at most {@link #MAX_QUOTED}
-     * printable characters, described by its length otherwise.
+     * A piece of the file that is not a value but may have been meant as one (an alias, a tag, a directive's
+     * argument: {@code password: *Xy9secret} reads as an alias): {@code 'text'} when it is at most
+     * {@link #MAX_QUOTED} printable characters, {@code (N characters, not shown)} otherwise.
      */
-    public static String shortText(String text) {
+    public static String quote(String text) {
         if (text.length() <= MAX_QUOTED && text.codePoints().allMatch(c -> c > 0x20 && c != 0x7F)) {
             return "'" + text + "'";
         }
-        return "text of " + text.length() + " characters";
+        return "(" + text.length() + " characters, not shown)";
     }
 
     /**

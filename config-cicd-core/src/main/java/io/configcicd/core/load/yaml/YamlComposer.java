@@ -3,6 +3,7 @@ package io.configcicd.core.load.yaml;
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.JacksonTreeReader;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseMessages;
 import io.configcicd.core.load.yaml.parser.YamlEvents;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
@@ -175,11 +176,13 @@ final class YamlComposer implements YamlEvents {
         Origin origin = origin(line, column);
         Anchored target = anchors.get(name);
         if (target == null) {
-            throw new ConfigParseException(origin, "alias '*" + name + "' refers to no anchor written before it",
-                    "define '&" + name + "' on a value above this line, or remove the alias");
+            throw new ConfigParseException(origin, "alias " + ParseMessages.quote("*" + name)
+                    + " refers to no anchor written before it", "define the anchor (&name) on a value above this "
+                    + "line, remove the alias, or quote the value if it is text that starts with '*'");
         }
         if (target == IN_PROGRESS) {
-            throw new ConfigParseException(origin, "alias '*" + name + "' is used inside the value it names",
+            throw new ConfigParseException(origin, "alias " + ParseMessages.quote("*" + name)
+                    + " is used inside the value it names",
                     "a configuration cannot refer to itself; copy the values instead");
         }
         aliasReferences += 1 + target.references();

@@ -163,12 +163,22 @@ final class YamlResolver {
         }
     }
 
+    /** The value, or an error saying what the tag expects; the text is not quoted, it may be a secret. */
     private static ConfigNode expect(Pattern p, String text, Origin origin, String tag, ConfigNode result) {
         if (!p.matcher(text).matches()) {
-            throw new ConfigParseException(origin, "'" + text + "' is not a valid " + displayTag(tag) + " value",
-                    "write a value of that type or remove the tag");
+            throw new ConfigParseException(origin, "expected " + expected(tag) + " for the tag " + displayTag(tag)
+                    + ", found other text", "write a value of that type or remove the tag");
         }
         return result;
+    }
+
+    private static String expected(String tag) {
+        return switch (tag.substring(CORE_TAG.length())) {
+            case "int" -> "an integer such as 42, -7, 0x2A or 0o52";
+            case "float" -> "a number such as 1.5, -2e3, .inf or .nan";
+            case "bool" -> "true or false";
+            default -> "null, ~ or nothing";
+        };
     }
 
     private static boolean isCoreName(String name) {
@@ -184,8 +194,8 @@ final class YamlResolver {
     }
 
     private static ConfigParseException unsupportedTag(String tag, Origin origin) {
-        return new ConfigParseException(origin, "tag '" + displayTag(tag) + "' is not supported",
-                "remove the tag: configuration files hold plain values; only !!str, !!int, !!float, !!bool, "
-                        + "!!null, !!map and !!seq are allowed");
+        return new ConfigParseException(origin, "tag " + ParseMessages.quote(displayTag(tag)) + " is not supported",
+                "remove the tag, or quote the value if it is text that starts with '!': configuration files hold "
+                        + "plain values; only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed");
     }
 }

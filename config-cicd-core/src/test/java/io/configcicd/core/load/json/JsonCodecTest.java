@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseErrors;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
@@ -67,6 +68,40 @@ class JsonCodecTest {
                         assertThat(p.getMessage()).doesNotContainIgnoringCase("jackson").doesNotContain("Feature");
                     });
         }
+    }
+
+    /** Broken files in which the only copy of a secret sits where the parser stops. */
+    private static final String[] BROKEN_WITH_SECRET = {
+        "{\n  \"user\": \"app\",\n  \"password\": hunter2Sup3rXyz\n}",
+        "{\n  \"password\": hunter2-Sup3r\n}",
+        "{\n  \"password\": \"hunter2-Sup3r\n",
+        "{\n  \"password\": \"hunter2\\qSup3r\"\n}",
+        "{\n  \"password\": -hunter2Sup3r\n}",
+        "{\n  \"password\": 0hunter2Sup3r\n}",
+        "{\n  \"password\": truehunter2Sup3r\n}",
+        "{\n  \"password\": 1.hunter2Sup3r\n}",
+        "{\n  \"password\": \"x\" hunter2Sup3r\n}",
+        "{\n  \"password\": [\"a\" hunter2Sup3r]\n}",
+        "{\n  \"password\": 'hunter2Sup3r'\n}",
+        "{\n  \"password\": \"hunter2Sup3r\"\n} hunter2Sup3r",
+    };
+
+    @Test
+    void a_syntax_error_never_quotes_the_value_it_stops_at_and_says_what_was_expected_at_line_and_column() {
+        for (String bad : BROKEN_WITH_SECRET) {
+            ConfigParseException e = (ConfigParseException) catchThrowable(() -> parse(bad));
+            ParseErrors.assertSaysWhatWasExpectedAndShowsNone(e, bad, "hunter2", "Sup3r", "Unrecognized token",
+                    "was expecting");
+            assertThat(e.origin().line()).as(bad).isBetween(2, 3);
+        }
+    }
+
+    @Test
+    void the_issue_example_names_file_line_column_and_what_was_expected() {
+        assertThatThrownBy(() -> parse("{\"password\": hunter2Sup3rXyz}"))
+                .hasMessage("global/app.json:1:14: expected a \"string\", a number, true, false, null, a [list] or a "
+                        + "{mapping}, found a word that is not true, false or null (text needs double quotes) (fix the "
+                        + "JSON syntax at this position (JSON allows no comments, trailing commas or single quotes))");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,12 +108,22 @@ class JsonConformanceTest {
         }
     }
 
-    /** A rejection names the file and a line, and speaks to the author of the file, not to a Java developer. */
+    /**
+     * A rejection names the file and a line, speaks to the author of the file, not to a Java developer, in the
+     * product's words rather than the parser's, and quotes no word of the file longer than a few characters.
+     */
     private static void assertCleanMessage(String name, ConfigParseException e) {
         assertThat(e.origin().file()).isEqualTo(name);
         assertThat(e.getMessage()).doesNotContainIgnoringCase("jackson").doesNotContain("Feature")
-                .doesNotContain("java.");
+                .doesNotContain("java.").doesNotContain("Unexpected character").doesNotContain("was expecting")
+                .doesNotContain("Unrecognized token").doesNotContain("(code ");
+        assertThat(e.getCause()).as(name + ": no parser exception (which quotes tokens) is kept").isNull();
         assertThat(e.hint()).isNotBlank();
+        try {
+            ParseErrors.assertQuotesNoLongWord(e, Files.readAllBytes(suiteDir().resolve(name)), name);
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
+        }
     }
 
     private static String summary(Map<String, Outcome> outcomes) {
