@@ -188,12 +188,9 @@ public final class JacksonTreeReader {
     }
 
     private ConfigScalar floating(Origin origin) {
-        checkNumber(parser.getString(), origin);
-        double value = parser.getDoubleValue();
-        if (Double.isInfinite(value)) {
-            throw ParseMessages.numberOutOfRange(origin);
-        }
-        return ConfigScalar.floating(value, origin);
+        String literal = parser.getString();
+        checkNumber(literal, origin);
+        return ConfigScalar.floating(FloatLiterals.checked(literal, parser.getDoubleValue(), origin), origin);
     }
 
     private ConfigScalar integer(Origin origin) {

@@ -1,10 +1,8 @@
 package io.configcicd.core.load;
 
-import io.configcicd.core.model.Origin;
-
 /**
  * Words shared by the loaders' error messages. A message about a file names file:line:column and says what was
- * expected; it quotes at most one character of the file or a short piece of markup ({@link #shortText}), never the
+ * expected; it quotes at most one character of the file or a short piece of markup ({@link #quote}), never the
  * text of a value: a broken value may be the only copy of a secret, and nothing has masked it yet.
  */
 public final class ParseMessages {
@@ -38,14 +36,5 @@ public final class ParseMessages {
             return "'" + text + "'";
         }
         return "(" + text.length() + " characters, not shown)";
-    }
-
-    /**
-     * The error for a number literal beyond the range of a 64-bit floating-point value (such as {@code 1e400}),
-     * which would otherwise be read as infinity: the loader refuses it rather than change the value.
-     */
-    public static ConfigParseException numberOutOfRange(Origin where) {
-        return new ConfigParseException(where, "a number too large for a floating-point value (beyond ±1.8e308)",
-                "write a number within that range, or quote it if it is meant as text");
     }
 }

@@ -1,7 +1,7 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.FloatLiterals;
 import io.configcicd.core.load.LoadLimits;
-import io.configcicd.core.load.ParseMessages;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import java.math.BigInteger;
@@ -85,11 +85,8 @@ final class TomlScalars {
             return ConfigScalar.floating(v, origin);
         }
         if (FLOAT.matcher(token).matches()) {
-            double value = Double.parseDouble(token.replace("_", ""));
-            if (Double.isInfinite(value)) {
-                throw ParseMessages.numberOutOfRange(r.origin(start)); // 1e400 is not inf
-            }
-            return ConfigScalar.floating(value, origin);
+            return ConfigScalar.floating(FloatLiterals.checked(token, Double.parseDouble(token.replace("_", "")),
+                    origin), origin);
         }
         throw notAValue(r, start, token);
     }

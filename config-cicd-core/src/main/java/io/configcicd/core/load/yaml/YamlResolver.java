@@ -1,6 +1,7 @@
 package io.configcicd.core.load.yaml;
 
 import io.configcicd.core.load.ConfigParseException;
+import io.configcicd.core.load.FloatLiterals;
 import io.configcicd.core.load.JacksonTreeReader;
 import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.load.ParseMessages;
@@ -150,11 +151,7 @@ final class YamlResolver {
             return ConfigScalar.floating(t.endsWith(".nan") ? Double.NaN
                     : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, origin);
         }
-        double value = Double.parseDouble(text);
-        if (Double.isInfinite(value)) {
-            throw ParseMessages.numberOutOfRange(origin); // 1e400 is not .inf
-        }
-        return ConfigScalar.floating(value, origin);
+        return ConfigScalar.floating(FloatLiterals.checked(text, Double.parseDouble(text), origin), origin);
     }
 
     private void checkNumber(String text, Origin origin) {

@@ -124,14 +124,17 @@ class JsonCodecTest {
     }
 
     @Test
-    void a_number_beyond_the_range_of_a_double_is_refused_at_its_position_not_read_as_infinity() {
-        for (String n : new String[] {"1e400", "-1e400", "1.5E+309", "123123e100000"}) {
+    void a_number_beyond_the_range_of_a_double_is_refused_at_its_position_not_read_as_infinity_or_zero() {
+        for (String n : new String[] {"1e400", "-1e400", "1.5E+309", "123123e100000", "1e-400", "-2.5e-999"}) {
             assertThatThrownBy(() -> parse("{\n  \"a\": " + n + "\n}")).as(n)
                     .isInstanceOf(ConfigParseException.class)
-                    .hasMessageStartingWith("global/app.json:2:8: a number too large for a floating-point value")
+                    .hasMessageStartingWith("global/app.json:2:8: number out of range: a 64-bit floating-point number"
+                            + " cannot hold it (it would be stored as " + (n.contains("e-") ? "0.0)" : "infinity)"))
                     .hasMessageContaining("quote it if it is meant as text");
         }
         assertThat(((ConfigMap) parse("{\"a\": 1.7e308}")).getOrNull("a").toPlain()).isEqualTo(1.7e308);
+        assertThat(((ConfigMap) parse("{\"a\": 4.9e-324}")).getOrNull("a").toPlain()).isEqualTo(4.9e-324);
+        assertThat(((ConfigMap) parse("{\"a\": 0.0e-999}")).getOrNull("a").toPlain()).isEqualTo(0.0);
         assertThat(((ConfigMap) parse("{\"a\": \"1e400\"}")).getOrNull("a").toPlain()).isEqualTo("1e400");
     }
 

@@ -67,12 +67,13 @@ class YamlCodecTest {
 
     @Test
     void a_number_beyond_the_range_of_a_double_is_refused_at_its_position_while_inf_stays_infinity() {
-        for (String n : new String[] {"1e400", "-1E+400", "!!float 1e400", "[1e400]"}) {
+        for (String n : new String[] {"1e400", "-1E+400", "!!float 1e400", "[1e400]", "1e-400", "-0.5e-400"}) {
             assertThatThrownBy(() -> parse("a: 1\nb: " + n + "\n")).as(n).isInstanceOf(ConfigParseException.class)
                     .hasMessageStartingWith(FILE + ":2:")
-                    .hasMessageContaining("a number too large for a floating-point value")
+                    .hasMessageContaining("number out of range: a 64-bit floating-point number cannot hold it")
                     .hasMessageContaining("quote it if it is meant as text");
         }
+        assertThat(scalar("0.0e-400").value()).isEqualTo(0.0);
         assertThat(scalar(".inf").value()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(scalar("'1e400'").value()).isEqualTo("1e400");
         assertThat(scalar("1.7e308").value()).isEqualTo(1.7e308);
