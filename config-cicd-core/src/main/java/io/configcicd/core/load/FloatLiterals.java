@@ -47,6 +47,6 @@ public final class FloatLiterals {
     private static ConfigParseException outOfRange(Origin where, String storedAs) {
         return new ConfigParseException(where, "number out of range: a 64-bit floating-point number cannot hold it "
                 + "(it would be stored as " + storedAs + ")",
-                "quote it if it is meant as text, or write a number from ±4.9e-324 to ±1.8e308");
+                "quote it to store it as text, or write a number from ±4.9e-324 to ±1.8e308");
     }
 }

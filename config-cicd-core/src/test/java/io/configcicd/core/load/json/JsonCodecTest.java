@@ -130,7 +130,7 @@ class JsonCodecTest {
                     .isInstanceOf(ConfigParseException.class)
                     .hasMessageStartingWith("global/app.json:2:8: number out of range: a 64-bit floating-point number"
                             + " cannot hold it (it would be stored as " + (n.contains("e-") ? "0.0)" : "infinity)"))
-                    .hasMessageContaining("quote it if it is meant as text");
+                    .hasMessageContaining("quote it to store it as text");
         }
         assertThat(((ConfigMap) parse("{\"a\": 1.7e308}")).getOrNull("a").toPlain()).isEqualTo(1.7e308);
         assertThat(((ConfigMap) parse("{\"a\": 4.9e-324}")).getOrNull("a").toPlain()).isEqualTo(4.9e-324);

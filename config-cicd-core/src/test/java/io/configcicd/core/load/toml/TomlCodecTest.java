@@ -179,7 +179,7 @@ class TomlCodecTest {
             assertThatThrownBy(() -> parse("a = 1\nb = " + n + "\n")).as(n).isInstanceOf(ConfigParseException.class)
                     .hasMessageStartingWith("env/dev.toml:2:")
                     .hasMessageContaining("number out of range: a 64-bit floating-point number cannot hold it")
-                    .hasMessageContaining("quote it if it is meant as text");
+                    .hasMessageContaining("quote it to store it as text");
         }
         assertThat(at(parse("a = inf\n"), "a").toPlain()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(at(parse("a = 1.7e308\n"), "a").toPlain()).isEqualTo(1.7e308);

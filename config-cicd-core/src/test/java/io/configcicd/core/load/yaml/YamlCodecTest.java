@@ -71,7 +71,7 @@ class YamlCodecTest {
             assertThatThrownBy(() -> parse("a: 1\nb: " + n + "\n")).as(n).isInstanceOf(ConfigParseException.class)
                     .hasMessageStartingWith(FILE + ":2:")
                     .hasMessageContaining("number out of range: a 64-bit floating-point number cannot hold it")
-                    .hasMessageContaining("quote it if it is meant as text");
+                    .hasMessageContaining("quote it to store it as text");
         }
         assertThat(scalar("0.0e-400").value()).isEqualTo(0.0);
         assertThat(scalar(".inf").value()).isEqualTo(Double.POSITIVE_INFINITY);
