@@ -116,7 +116,9 @@ public final class Interpolator {
             ok = Character.isLetterOrDigit(ch) || "_.-:/#@+=".indexOf(ch) >= 0; // vault:secret/db#key, aws-sm:name#key
         }
         if (!ok) {
-            throw new ConfigParseException(at.origin(), "invalid variable name '" + name + "' in " + path,
+            // not a name: likely text of the value (a password with "${" in it), so it is quoted only when short
+            throw new ConfigParseException(at.origin(), "invalid variable name " + ParseMessages.quote(name) + " in "
+                    + path,
                     "a reference is ${NAME} or ${NAME:-default}; write $${ for a literal ${");
         }
     }

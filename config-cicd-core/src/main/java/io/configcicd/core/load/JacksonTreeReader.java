@@ -20,7 +20,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
  * Builds a {@link ConfigNode} tree from a Jackson streaming parser. Every node, and every mapping key, gets the
  * file, line and column of its token. Duplicate keys, nesting deeper than {@link LoadLimits#maxDepth()}, over-long
  * strings and number literals, and anything after the root value are rejected. Every Jackson exception becomes a
- * {@link ConfigParseException} with file:line:column, a short message and a hint.
+ * {@link ConfigParseException} with file:line:column, what was expected in the product's words
+ * ({@link JacksonMessages}, never Jackson's text, which quotes the token it could not read) and a hint.
  *
  * <p>A {@link Dialect} adds what a format needs beyond JSON (YAML anchors, aliases and tags).
  */
@@ -57,11 +58,6 @@ public final class JacksonTreeReader {
         default ConfigParseException trailingContent(Origin where) {
             return new ConfigParseException(where, "unexpected content after the end of the document",
                     "a file holds exactly one value; remove what follows it");
-        }
-
-        /** A format-specific translation of a parser exception, or null for the generic one. */
-        default ConfigParseException translate(JacksonException e, String file) {
-            return null;
         }
 
         /** The hint for a syntax error. */
@@ -182,16 +178,19 @@ public final class JacksonTreeReader {
         return switch (token) {
             case VALUE_STRING -> ConfigScalar.string(checkString(parser.getString(), origin), origin);
             case VALUE_NUMBER_INT -> integer(origin);
-            case VALUE_NUMBER_FLOAT -> {
-                checkNumber(parser.getString(), origin);
-                yield ConfigScalar.floating(parser.getDoubleValue(), origin);
-            }
+            case VALUE_NUMBER_FLOAT -> floating(origin);
             case VALUE_TRUE -> ConfigScalar.bool(true, origin);
             case VALUE_FALSE -> ConfigScalar.bool(false, origin);
             case VALUE_NULL -> ConfigScalar.nullValue(origin);
             default -> throw new ConfigParseException(origin, "a value of a kind configuration files cannot hold",
                     "write the value as a string, number, boolean, null, list or mapping");
         };
+    }
+
+    private ConfigScalar floating(Origin origin) {
+        String literal = parser.getString();
+        checkNumber(literal, origin);
+        return ConfigScalar.floating(FloatLiterals.checked(literal, parser.getDoubleValue(), origin), origin);
     }
 
     private ConfigScalar integer(Origin origin) {
@@ -236,115 +235,54 @@ public final class JacksonTreeReader {
     /** The error for nesting deeper than the limit. */
     public static ConfigParseException depthError(Origin where, LoadLimits limits) {
         return new ConfigParseException(where, "mappings and lists nested deeper than " + limits.maxDepth()
-                + " levels", "flatten the structure or raise limits.maxDepth");
+                + " levels", "flatten the structure or " + LoadLimits.raise(LoadLimits.MAX_DEPTH));
     }
 
     /** The error for a string or key longer than the limit. */
     public static ConfigParseException stringError(Origin where, LoadLimits limits) {
         return new ConfigParseException(where, "a string longer than " + limits.maxStringLength() + " characters",
-                "shorten the value or raise limits.maxStringLength");
+                "shorten the value or " + LoadLimits.raise(LoadLimits.MAX_STRING_LENGTH));
     }
 
     /** The error for a number literal longer than the limit. */
     public static ConfigParseException numberError(Origin where, LoadLimits limits) {
         return new ConfigParseException(where, "a number literal longer than " + limits.maxNumberLength()
-                + " characters", "write it as a string or raise limits.maxNumberLength");
+                + " characters", "write it as a string or " + LoadLimits.raise(LoadLimits.MAX_NUMBER_LENGTH));
     }
 
     /** The error for a file larger than the limit. */
     public static ConfigParseException sizeError(String file, long size, LoadLimits limits) {
         return new ConfigParseException(Origin.file(file), "file of " + size + " bytes is larger than the limit of "
-                + limits.maxDocumentBytes() + " bytes", "split the file or raise limits.maxDocumentBytes");
+                + limits.maxDocumentBytes() + " bytes",
+                "split the file or " + LoadLimits.raise(LoadLimits.MAX_DOCUMENT_BYTES));
     }
 
+    /**
+     * A Jackson exception in the product's words ({@link JacksonMessages}). The Jackson exception is not kept as
+     * the cause: its message quotes the token it could not read, which may be a secret's value.
+     */
     private ConfigParseException translate(JacksonException e) {
         Origin where = origin(file, e.getLocation());
+        if (where.line() <= 0) {
+            where = here(); // constraint errors carry no location: the token being read is the best one
+        }
         if (e instanceof StreamConstraintsException) {
             return constraint(e, where);
         }
-        ConfigParseException special = dialect.translate(e, file);
-        if (special != null) {
-            return special;
-        }
-        return new ConfigParseException(where, shortMessage(e.getOriginalMessage()), dialect.syntaxHint(), e);
+        return new ConfigParseException(where, JacksonMessages.problem(e.getOriginalMessage()), dialect.syntaxHint());
     }
 
     private ConfigParseException constraint(JacksonException e, Origin where) {
         String m = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
-        ConfigParseException out;
         if (m.contains("nesting")) {
-            out = depthError(where, limits);
+            return depthError(where, limits);
         } else if (m.contains("number")) {
-            out = numberError(where, limits);
+            return numberError(where, limits);
         } else if (m.contains("string") || m.contains("name")) {
-            out = stringError(where, limits);
+            return stringError(where, limits);
         } else if (m.contains("document")) {
-            out = sizeError(file, limits.maxDocumentBytes() + 1L, limits);
-        } else {
-            out = new ConfigParseException(where, "the file crosses a loader limit", "simplify the file");
+            return sizeError(file, limits.maxDocumentBytes() + 1L, limits);
         }
-        return new ConfigParseException(out.origin(), out.problem(), out.hint(), e);
-    }
-
-    /**
-     * The first line of a parser message, without the parts that name parser features or Java types, which mean
-     * nothing to the author of a configuration file.
-     */
-    public static String shortMessage(String message) {
-        if (message == null || message.isBlank()) {
-            return "syntax error";
-        }
-        String s = message.strip();
-        int nl = s.indexOf('\n');
-        if (nl > 0) {
-            s = s.substring(0, nl).strip();
-        }
-        s = dropGroups(s);
-        int hint = s.indexOf("; to allow");
-        if (hint > 0) {
-            s = s.substring(0, hint);
-        }
-        s = s.replaceAll("\\s+", " ").strip();
-        if (s.endsWith(":")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        if (s.toLowerCase(Locale.ROOT).contains("jackson") || s.contains("Feature") || s.isEmpty()) {
-            return "syntax error";
-        }
-        return s;
-    }
-
-    /** Removes every balanced parenthesised group that talks about parser features or Java. */
-    private static String dropGroups(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                int end = closing(s, i);
-                String group = end < 0 ? s.substring(i) : s.substring(i, end + 1);
-                if (group.contains("Feature") || group.contains("enable") || group.contains("java.")
-                        || group.contains("StreamReadConstraints") || group.contains("JSON String, Number")) {
-                    i = end < 0 ? s.length() : end + 1;
-                    continue;
-                }
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
-    }
-
-    private static int closing(String s, int open) {
-        int level = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                level++;
-            } else if (c == ')' && --level == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return new ConfigParseException(where, "the file crosses a loader limit", "simplify the file");
     }
 }

@@ -9,6 +9,7 @@ import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.ScalarType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,20 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
     public static final List<String> DEFAULT_SECRET_KEYS =
             List.of("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "credentials");
 
+    /**
+     * The top-level sections of the settings file, each read by one part of the product: {@code environments},
+     * {@code limits} and {@code secrets} here, the others by the parts named in docs/settings.md. Any other
+     * top-level key is an error; a part that reads a new section adds its name here.
+     */
+    public static final List<String> SECTIONS = List.of("environments", "limits", "secrets", "validation", "rules",
+            "policy", "waivers", "risk", "impact", "access", "audit");
+
+    /** The fields of one environment's settings. */
+    public static final List<String> ENVIRONMENT_FIELDS = List.of("protected");
+
+    /** The fields of {@code secrets}. */
+    public static final List<String> SECRETS_FIELDS = List.of("keys", "exclude");
+
     /** One declared environment. Production is protected unless the settings say otherwise. */
     public record EnvironmentSpec(String name, boolean isProtected) {
     }
@@ -59,10 +74,19 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
         return environment(name).map(EnvironmentSpec::isProtected).orElse(name.equals("production"));
     }
 
-    /** Reads the parsed settings document; a section of the wrong shape is an error at its file:line. */
+    /**
+     * Reads the parsed settings document. A section of the wrong shape is an error at its file:line, and so is a
+     * key that nothing reads (a top-level section, a field of {@code limits}, {@code secrets} or an environment),
+     * naming the key and listing the keys that exist.
+     */
     public static Settings from(ConfigMap doc) {
+        onlyKeys(doc, "", SECTIONS);
+        return new Settings(environments(doc.getOrNull("environments")), limits(doc.getOrNull("limits")),
+                secretKeys(doc.getOrNull("secrets")), doc);
+    }
+
+    private static List<EnvironmentSpec> environments(ConfigNode envNode) {
         List<EnvironmentSpec> envs = new ArrayList<>();
-        ConfigNode envNode = doc.getOrNull("environments");
         if (envNode instanceof ConfigList list) {
             for (ConfigNode item : list.items()) {
                 String name = text(item, "environments[]");
@@ -70,16 +94,22 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
             }
         } else if (envNode instanceof ConfigMap map) {
             for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {
+                String where = "environments." + e.getKey();
                 boolean prot = e.getKey().equals("production");
-                if (e.getValue() instanceof ConfigMap spec && spec.getOrNull("protected") != null) {
-                    prot = bool(spec.getOrNull("protected"), "environments." + e.getKey() + ".protected");
+                if (e.getValue() instanceof ConfigMap spec) {
+                    onlyKeys(spec, where + ".", ENVIRONMENT_FIELDS);
+                    if (spec.getOrNull("protected") != null) {
+                        prot = bool(spec.getOrNull("protected"), where + ".protected");
+                    }
+                } else if (!e.getValue().isNull()) {
+                    throw wrongShape(e.getValue(), where, "a mapping such as {protected: true}");
                 }
                 envs.add(new EnvironmentSpec(ConfigDirectory.checkName(e.getKey(), "environment"), prot));
             }
         } else if (envNode != null && !envNode.isNull()) {
             throw wrongShape(envNode, "environments", "a list of names or a mapping of name to settings");
         }
-        return new Settings(envs, limits(doc.getOrNull("limits")), secretKeys(doc.getOrNull("secrets")), doc);
+        return envs;
     }
 
     private static LoadLimits limits(ConfigNode node) {
@@ -90,20 +120,44 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
             }
             return l;
         }
+        onlyKeys(m, "limits.", LoadLimits.SETTING_NAMES);
         for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
             int v = (int) integer(e.getValue(), "limits." + e.getKey());
             l = switch (e.getKey()) {
-                case "max_document_bytes" -> l.withMaxDocumentBytes(v);
-                case "max_depth" -> l.withMaxDepth(v);
-                case "max_aliases" -> l.withMaxAliases(v);
-                case "max_string_length" -> l.withMaxStringLength(v);
-                case "max_number_length" -> l.withMaxNumberLength(v);
-                default -> throw ConfigCicdException.badInput(m.keyOrigin(e.getKey()),
-                        "unknown limit '" + e.getKey() + "'",
-                        "use max_document_bytes, max_depth, max_aliases, max_string_length or max_number_length");
+                case LoadLimits.MAX_DOCUMENT_BYTES -> l.withMaxDocumentBytes(v);
+                case LoadLimits.MAX_DEPTH -> l.withMaxDepth(v);
+                case LoadLimits.MAX_ALIASES -> l.withMaxAliases(v);
+                case LoadLimits.MAX_STRING_LENGTH -> l.withMaxStringLength(v);
+                case LoadLimits.MAX_NUMBER_LENGTH -> l.withMaxNumberLength(v);
+                default -> throw new IllegalStateException("limit " + e.getKey() + " is listed but not read");
             };
         }
         return l;
+    }
+
+    /**
+     * Rejects a key of {@code map} outside {@code known}: bad input at the key's file:line naming it (with
+     * {@code prefix} before it, such as {@code limits.}) and listing the keys that exist; a key that differs from
+     * a known one only in case, '_' or '-' is named as the likely meant one.
+     */
+    static void onlyKeys(ConfigMap map, String prefix, List<String> known) {
+        for (String key : map.entries().keySet()) {
+            if (known.contains(key)) {
+                continue;
+            }
+            String what = prefix.isEmpty() ? "section" : "key";
+            String meant = known.stream().filter(k -> loose(k).equals(loose(key))).findFirst()
+                    .map(k -> "did you mean '" + prefix + k + "'? ").orElse("");
+            String scope = prefix.isEmpty() ? "the sections of " + FILE_NAME
+                    : "the keys of " + prefix.substring(0, prefix.length() - 1);
+            throw ConfigCicdException.badInput(map.keyOrigin(key),
+                    FILE_NAME + ": unknown " + what + " '" + prefix + key + "'",
+                    meant + scope + " are " + String.join(", ", known) + " (see docs/settings.md)");
+        }
+    }
+
+    private static String loose(String key) {
+        return key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -112,20 +166,30 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
      */
     private static List<String> secretKeys(ConfigNode node) {
         if (!(node instanceof ConfigMap m)) {
+            if (node != null && !node.isNull()) {
+                throw wrongShape(node, "secrets", "a mapping such as {keys: [password, token]}");
+            }
             return DEFAULT_SECRET_KEYS;
         }
-        List<String> out = new ArrayList<>();
-        if (m.getOrNull("keys") instanceof ConfigList keys) {
-            for (ConfigNode k : keys.items()) {
-                out.add(text(k, "secrets.keys[]"));
-            }
-        } else {
-            out.addAll(DEFAULT_SECRET_KEYS);
+        onlyKeys(m, "secrets.", SECRETS_FIELDS);
+        List<String> out = new ArrayList<>(strings(m.getOrNull("keys"), "secrets.keys", DEFAULT_SECRET_KEYS));
+        for (String excluded : strings(m.getOrNull("exclude"), "secrets.exclude", List.of())) {
+            out.add("!" + excluded);
         }
-        if (m.getOrNull("exclude") instanceof ConfigList excluded) {
-            for (ConfigNode k : excluded.items()) {
-                out.add("!" + text(k, "secrets.exclude[]"));
-            }
+        return out;
+    }
+
+    /** A list of strings; {@code otherwise} when the node is absent or null. */
+    private static List<String> strings(ConfigNode node, String where, List<String> otherwise) {
+        if (node == null || node.isNull()) {
+            return otherwise;
+        }
+        if (!(node instanceof ConfigList list)) {
+            throw wrongShape(node, where, "a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (ConfigNode k : list.items()) {
+            out.add(text(k, where + "[]"));
         }
         return out;
     }

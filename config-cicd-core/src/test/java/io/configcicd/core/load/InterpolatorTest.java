@@ -59,4 +59,11 @@ class InterpolatorTest {
         assertThatThrownBy(() -> env.resolve(doc("k", "${OPEN", 3))).hasMessageContaining("global/base.yaml:3:10");
         assertThatThrownBy(() -> env.resolve(doc("k", "${bad name}", 3))).hasMessageContaining("invalid variable name");
     }
+
+    @Test
+    void anInvalidNameThatIsReallyPartOfASecretIsNotQuoted() {
+        assertThatThrownBy(() -> env.resolve(doc("password", "pa${hunter2 Sup3r!}", 3)))
+                .hasMessageContaining("invalid variable name (14 characters, not shown)")
+                .hasMessageNotContaining("hunter2");
+    }
 }

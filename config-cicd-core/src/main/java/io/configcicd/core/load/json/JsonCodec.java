@@ -74,11 +74,13 @@ public final class JsonCodec implements FormatCodec {
     }
 
     private static JsonFactory build(LoadLimits limits) {
+        // One above each limit: the tree reader's own checks come first and name the token's line and column;
+        // the parser's constraints stay as the backstop that bounds memory and stack.
         StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxDepth())
-                .maxStringLength(limits.maxStringLength())
-                .maxNameLength(limits.maxStringLength())
-                .maxNumberLength(limits.maxNumberLength())
+                .maxNestingDepth(above(limits.maxDepth()))
+                .maxStringLength(above(limits.maxStringLength()))
+                .maxNameLength(above(limits.maxStringLength()))
+                .maxNumberLength(above(limits.maxNumberLength()))
                 .maxDocumentLength(limits.maxDocumentBytes())
                 .build();
         var builder = JsonFactory.builder().streamReadConstraints(constraints)
@@ -87,6 +89,10 @@ public final class JsonCodec implements FormatCodec {
             builder.disable(f);
         }
         return builder.build();
+    }
+
+    private static int above(int limit) {
+        return limit == Integer.MAX_VALUE ? limit : limit + 1;
     }
 
     @Override

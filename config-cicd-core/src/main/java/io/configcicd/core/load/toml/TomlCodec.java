@@ -39,7 +39,7 @@ public final class TomlCodec implements FormatCodec {
         if (content.length > limits.maxDocumentBytes()) {
             throw new ConfigParseException(Origin.file(file), "file of " + content.length
                     + " bytes is larger than the limit of " + limits.maxDocumentBytes() + " bytes",
-                    "split the file or raise limits.maxDocumentBytes");
+                    "split the file or " + LoadLimits.raise(LoadLimits.MAX_DOCUMENT_BYTES));
         }
     }
 }

@@ -133,7 +133,7 @@ final class TomlReader {
             return;
         }
         if (!atNewline()) {
-            throw fail("unexpected " + describe(text.charAt(pos)) + " after " + after,
+            throw fail("expected the end of the line after " + after + ", found " + describe(text.charAt(pos)),
                     "put each key/value pair and each [table] header on its own line");
         }
         consumeNewline();

@@ -1,5 +1,7 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.FloatLiterals;
+import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import java.math.BigInteger;
@@ -27,6 +29,15 @@ final class TomlScalars {
             "write dates as 1979-05-27, times as 07:32:00[.999] and date-times as 1979-05-27T07:32:00[Z|+01:00]";
 
     private TomlScalars() {
+    }
+
+    /** A date or time that does not have the shape TOML requires; the message says what was expected. */
+    private static final class Malformed extends DateTimeException {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String expected) {
+            super(expected);
+        }
     }
 
     /** True when the text at the cursor starts a date or a time (rather than a number). */
@@ -58,7 +69,8 @@ final class TomlScalars {
         }
         if (token.length() > r.limits.maxNumberLength()) {
             throw r.fail(start, "number of " + token.length() + " characters is longer than the limit of "
-                    + r.limits.maxNumberLength(), "shorten the number or raise limits.maxNumberLength");
+                    + r.limits.maxNumberLength(),
+                    "shorten the number or " + LoadLimits.raise(LoadLimits.MAX_NUMBER_LENGTH));
         }
         if (DEC_INT.matcher(token).matches()) {
             return integer(r, start, token.replace("_", ""), 10, origin);
@@ -73,16 +85,27 @@ final class TomlScalars {
             return ConfigScalar.floating(v, origin);
         }
         if (FLOAT.matcher(token).matches()) {
-            return ConfigScalar.floating(Double.parseDouble(token.replace("_", "")), origin);
+            return ConfigScalar.floating(FloatLiterals.checked(token, Double.parseDouble(token.replace("_", "")),
+                    origin), origin);
         }
-        throw r.fail(start, "invalid value '" + token + "'", "numbers look like 42, -17, 1_000, 0xFF, 0o17, 0b101, "
-                + "3.14, 6.02e23, inf or nan (no leading zeros); strings need quotes");
+        throw notAValue(r, start, token);
+    }
+
+    /** The error for a bare word or a malformed number; the text is not quoted, it may be a secret. */
+    private static RuntimeException notAValue(TomlReader r, int start, String token) {
+        char first = token.charAt(0);
+        if (first >= '0' && first <= '9' || first == '+' || first == '-' || first == '.') {
+            return r.fail(start, "expected a number, found a malformed one", "numbers look like 42, -17, 1_000, "
+                    + "0xFF, 0o17, 0b101, 3.14, 6.02e23, inf or nan (no leading zeros); strings need quotes");
+        }
+        return r.fail(start, "expected a value (a \"quoted string\", a number, true or false, a date, an [array] or "
+                + "an {inline table}), found an unquoted word", "put text in quotes: key = \"text\"");
     }
 
     private static ConfigScalar integer(TomlReader r, int start, String digits, int radix, Origin origin) {
         BigInteger v = new BigInteger(digits, radix);
         if (v.compareTo(MIN) < 0 || v.compareTo(MAX) > 0) {
-            throw r.fail(start, "integer " + r.text.substring(start, r.pos) + " does not fit in 64 bits",
+            throw r.fail(start, "expected an integer within 64 bits, found a larger one",
                     "integers range from -9223372036854775808 to 9223372036854775807; use a string or a float");
         }
         return ConfigScalar.integer(v.longValue(), origin);
@@ -108,8 +131,11 @@ final class TomlScalars {
             String text = normalize(r.text.substring(start, r.pos));
             return offset == null ? ConfigScalar.temporal(dt, text, origin)
                     : ConfigScalar.temporal(OffsetDateTime.of(dt, offset), text, origin);
+        } catch (Malformed e) {
+            throw r.fail(start, "expected a date or time: " + e.getMessage(), TEMPORAL_HINT);
         } catch (DateTimeException | NumberFormatException e) {
-            throw r.fail(start, "invalid date or time '" + token(r, start) + "': " + e.getMessage(), TEMPORAL_HINT);
+            throw r.fail(start, "expected a date or time that exists (month 01-12, a day of that month, hour 00-23, "
+                    + "minute and second 00-59)", TEMPORAL_HINT);
         }
     }
 
@@ -125,7 +151,7 @@ final class TomlScalars {
                 r.pos++;
             }
             if (r.pos == fracStart) {
-                throw r.fail(start, "fractional seconds need digits after '.'", TEMPORAL_HINT);
+                throw new Malformed("digits after the '.' of the seconds");
             }
             String frac = (r.text.substring(fracStart, r.pos) + "00000000").substring(0, 9);
             nanos = Integer.parseInt(frac);
@@ -146,7 +172,7 @@ final class TomlScalars {
         int h = number(r, 2);
         int m = number(r, 2, ':');
         if (h > 23 || m > 59) {
-            throw r.fail(start, "invalid time offset in '" + token(r, start) + "'", TEMPORAL_HINT);
+            throw new Malformed("a time offset has hours 00-23 and minutes 00-59");
         }
         int total = h * 3600 + m * 60;
         return ZoneOffset.ofTotalSeconds(c == '-' ? -total : total);
@@ -154,7 +180,7 @@ final class TomlScalars {
 
     private static int number(TomlReader r, int count, char separator) {
         if (r.peek() != separator) {
-            throw new DateTimeException("expected '" + separator + "'");
+            throw new Malformed("'" + separator + "' between its parts");
         }
         r.pos++;
         return number(r, count);
@@ -162,7 +188,7 @@ final class TomlScalars {
 
     private static int number(TomlReader r, int count) {
         if (!digits(r, 0, count)) {
-            throw new DateTimeException("expected " + count + " digits");
+            throw new Malformed(count + " digits for each part");
         }
         int v = Integer.parseInt(r.text.substring(r.pos, r.pos + count));
         r.pos += count;
@@ -177,14 +203,6 @@ final class TomlScalars {
             }
         }
         return true;
-    }
-
-    private static String token(TomlReader r, int start) {
-        int end = start;
-        while (end < r.text.length() && " \t\r\n,]}#".indexOf(r.text.charAt(end)) < 0) {
-            end++;
-        }
-        return r.text.substring(start, Math.max(end, Math.min(r.pos, r.text.length())));
     }
 
     private static String normalize(String text) {

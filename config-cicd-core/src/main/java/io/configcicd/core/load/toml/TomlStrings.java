@@ -1,5 +1,7 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.LoadLimits;
+
 /** The four TOML string forms: basic, literal, multi-line basic and multi-line literal, with all escapes. */
 final class TomlStrings {
 
@@ -24,7 +26,8 @@ final class TomlStrings {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (r.eof()) {
-                throw r.fail(start, "string is not closed", "add the closing " + quote);
+                throw r.fail(start, "expected the closing " + quote + " of a string, found the end of the file",
+                        "add the closing " + quote);
             }
             char c = r.text.charAt(r.pos);
             if (c == quote) {
@@ -32,7 +35,7 @@ final class TomlStrings {
                 return checkLength(r, start, sb);
             }
             if (c == '\n' || c == '\r') {
-                throw r.fail("line end inside a one-line string",
+                throw r.fail("expected the closing quote of a one-line string, found the end of the line",
                         "close the string on the same line or use a multi-line string (\"\"\" or ''')");
             }
             if (c == '\\' && quote == '"') {
@@ -54,7 +57,9 @@ final class TomlStrings {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (r.eof()) {
-                throw r.fail(start, "multi-line string is not closed", "add the closing " + String.valueOf(quote).repeat(3));
+                throw r.fail(start, "expected the closing " + String.valueOf(quote).repeat(3)
+                        + " of a multi-line string, found the end of the file",
+                        "add the closing " + String.valueOf(quote).repeat(3));
             }
             char c = r.text.charAt(r.pos);
             if (c == quote && r.peek(1) == quote && r.peek(2) == quote) {
@@ -137,26 +142,29 @@ final class TomlStrings {
             case '\\' -> sb.append('\\');
             case 'u' -> unicode(r, at, 4, sb);
             case 'U' -> unicode(r, at, 8, sb);
-            default -> throw r.fail(at, "invalid escape \\" + (e < 0 ? "" : Character.toString(e)) + " in a string",
+            default -> throw r.fail(at, "expected an escape that TOML has, found "
+                    + (e < 0 ? "the end of the file" : "\\" + Character.toString(e)),
                     "use \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX or \\UXXXXXXXX, or a 'literal' string");
         }
     }
 
     private static void unicode(TomlReader r, int at, int digits, StringBuilder sb) {
         if (r.pos + digits > r.text.length()) {
-            throw r.fail(at, "incomplete unicode escape", "write exactly " + digits + " hex digits");
+            throw r.fail(at, "expected " + digits + " hexadecimal digits in a unicode escape",
+                    "write exactly " + digits + " hex digits");
         }
         long cp = 0;
         for (int i = 0; i < digits; i++) {
             int d = Character.digit(r.text.charAt(r.pos + i), 16);
             if (d < 0) {
-                throw r.fail(at, "incomplete unicode escape", "write exactly " + digits + " hex digits");
+                throw r.fail(at, "expected " + digits + " hexadecimal digits in a unicode escape",
+                        "write exactly " + digits + " hex digits");
             }
             cp = cp * 16 + d;
         }
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            throw r.fail(at, String.format("escape \\%s is not a Unicode scalar value", r.text.substring(at + 1,
-                    r.pos + digits)), "use a code point up to 10FFFF outside the surrogate range D800-DFFF");
+            throw r.fail(at, "expected an escape of a Unicode scalar value, found one beyond 10FFFF or a surrogate",
+                    "use a code point up to 10FFFF outside the surrogate range D800-DFFF");
         }
         sb.appendCodePoint((int) cp);
         r.pos += digits;
@@ -165,7 +173,8 @@ final class TomlStrings {
     private static String checkLength(TomlReader r, int start, StringBuilder sb) {
         if (sb.length() > r.limits.maxStringLength()) {
             throw r.fail(start, "string of " + sb.length() + " characters is longer than the limit of "
-                    + r.limits.maxStringLength(), "shorten the value or raise limits.maxStringLength");
+                    + r.limits.maxStringLength(),
+                    "shorten the value or " + LoadLimits.raise(LoadLimits.MAX_STRING_LENGTH));
         }
         return sb.toString();
     }

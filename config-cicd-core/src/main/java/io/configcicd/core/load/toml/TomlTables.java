@@ -1,5 +1,6 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
@@ -143,7 +144,7 @@ final class TomlTables {
     static void checkDepth(TomlReader r, int offset, ConfigPath path) {
         if (path.size() > r.limits.maxDepth()) {
             throw r.fail(offset, "nesting deeper than " + r.limits.maxDepth() + " levels",
-                    "flatten the structure or raise limits.maxDepth");
+                    "flatten the structure or " + LoadLimits.raise(LoadLimits.MAX_DEPTH));
         }
     }
 

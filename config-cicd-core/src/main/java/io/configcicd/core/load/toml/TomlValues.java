@@ -1,5 +1,6 @@
 package io.configcicd.core.load.toml;
 
+import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.load.toml.TomlTables.Kind;
 import io.configcicd.core.load.toml.TomlTables.Position;
 import io.configcicd.core.load.toml.TomlTables.Table;
@@ -45,7 +46,7 @@ final class TomlValues {
                 name = r.text.substring(start, r.pos);
                 if (name.length() > r.limits.maxStringLength()) {
                     throw r.fail(start, "key longer than the limit of " + r.limits.maxStringLength() + " characters",
-                            "shorten the key or raise limits.maxStringLength");
+                            "shorten the key or " + LoadLimits.raise(LoadLimits.MAX_STRING_LENGTH));
                 }
             } else {
                 throw r.fail("expected a key, found " + TomlReader.describe(c),
@@ -119,7 +120,8 @@ final class TomlValues {
                 return ConfigList.of(items, origin);
             }
             if (r.eof()) {
-                throw r.fail(start, "array is not closed", "add the closing ']'");
+                throw r.fail(start, "expected ']' to close the array, found the end of the file",
+                        "add the closing ']'");
             }
             ConfigPath itemPath = path.child(items.size());
             int valueStart = r.pos;
@@ -129,7 +131,8 @@ final class TomlValues {
             if (r.peek() == ',') {
                 r.pos++;
             } else if (r.peek() != ']') {
-                throw r.eof() ? r.fail(start, "array is not closed", "add the closing ']'")
+                throw r.eof() ? r.fail(start, "expected ']' to close the array, found the end of the file",
+                        "add the closing ']'")
                         : r.fail("expected ',' or ']' in an array, found " + TomlReader.describe(r.peek()),
                                 "separate array items with commas");
             }
@@ -157,14 +160,16 @@ final class TomlValues {
                 return TomlTables.toNode(table);
             }
             if (c != ',') {
-                throw r.fail(c < 0 ? start : r.pos, c < 0 ? "inline table is not closed"
+                throw r.fail(c < 0 ? start : r.pos, c < 0
+                        ? "expected '}' to close the inline table, found the end of the file"
                         : "expected ',' or '}' in an inline table, found " + TomlReader.describe(c),
                         "write an inline table on one line as {key = value, other = value}");
             }
             r.pos++;
             r.skipBlanks();
             if (r.peek() == '}') {
-                throw r.fail("trailing comma in an inline table", "remove the comma before '}'");
+                throw r.fail("expected a key after ',' in an inline table, found '}'",
+                        "remove the comma before '}': TOML allows no trailing comma there");
             }
         }
     }

@@ -15,7 +15,8 @@ import io.configcicd.core.model.Origin;
 /**
  * YAML 1.2 with the core schema, read by this package's own parser ({@link YamlParser}) into the tree by
  * {@link YamlComposer}. A file holds one document; anchors and aliases are resolved (bounded by
- * {@link LoadLimits#maxAliases()}); only the core tags are accepted; mapping keys are scalars. A file without a
+ * {@link LoadLimits#maxAliases()}); the YAML 1.1 merge key {@code <<} merges, as CI YAML readers do
+ * ({@link MergeKey}); only the core tags are accepted; mapping keys are scalars. A file without a
  * document (empty, or only comments) is an empty mapping. {@link YamlWriter} writes documents.
  */
 public final class YamlCodec implements FormatCodec {
@@ -41,7 +42,7 @@ public final class YamlCodec implements FormatCodec {
         if (text.length() > limits.maxDocumentBytes()) {
             throw JacksonTreeReader.sizeError(file, text.length(), limits);
         }
-        YamlComposer composer = new YamlComposer(file, limits);
+        YamlComposer composer = new YamlComposer(file, limits, text.length());
         try {
             YamlParser.parse(text, composer);
         } catch (YamlSyntaxException e) {

@@ -3,6 +3,7 @@ package io.configcicd.core.load.yaml;
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.JacksonTreeReader;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseMessages;
 import io.configcicd.core.load.yaml.parser.YamlEvents;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
@@ -17,8 +18,9 @@ import java.util.Map;
 
 /**
  * Builds the tree of one YAML document from the parser's events: every node and key with its origin, anchors and
- * aliases (bounded by {@link LoadLimits#maxAliases()}), core-schema scalars, the limits of depth, string and
- * number length, and the configuration rules: one document, scalar keys, no duplicate keys.
+ * aliases (bounded by {@link LoadLimits#maxAliases()}), YAML 1.1 merge keys ({@link MergeKey}; the entries they
+ * copy are bounded by the document's length), core-schema scalars, the limits of depth, string and number length,
+ * and the configuration rules: one document, scalar keys, no duplicate keys.
  */
 final class YamlComposer implements YamlEvents {
 
@@ -28,7 +30,9 @@ final class YamlComposer implements YamlEvents {
     private final LoadLimits limits;
     private final YamlResolver resolver;
     private final Map<String, Anchored> anchors = new HashMap<>();
+    private final long mergeBudget;
     private long aliasReferences;
+    private long mergedEntries;
     private boolean documentSeen;
     private boolean secondDocument;
     private ConfigNode root;
@@ -50,6 +54,8 @@ final class YamlComposer implements YamlEvents {
         final List<ConfigNode> items;
         String key;
         Origin keyOrigin;
+        MergeKey merge;
+        boolean mergeValueNext;
 
         Frame(Frame parent, boolean mapping, Origin origin, String anchor, long referencesBefore) {
             this.parent = parent;
@@ -66,10 +72,16 @@ final class YamlComposer implements YamlEvents {
         }
     }
 
-    YamlComposer(String file, LoadLimits limits) {
+    /**
+     * @param textLength the length of the document's text, which bounds the entries that merge keys copy (merges
+     *                   copy entries where aliases share them, so a document cannot grow past a small multiple of
+     *                   its own size through them)
+     */
+    YamlComposer(String file, LoadLimits limits, long textLength) {
         this.file = file;
         this.limits = limits;
         this.resolver = new YamlResolver(limits);
+        this.mergeBudget = Math.max(textLength, 1000);
     }
 
     /** The root of the document, or null when the text holds no document. */
@@ -127,7 +139,8 @@ final class YamlComposer implements YamlEvents {
 
     @Override
     public void mappingEnd() {
-        close(top.map.build());
+        ConfigMap explicit = top.map.build();
+        close(top.merge == null ? explicit : top.merge.apply(explicit, top.origin));
     }
 
     @Override
@@ -149,6 +162,10 @@ final class YamlComposer implements YamlEvents {
     public void scalar(String value, Style style, String anchor, String tag, int line, int column) {
         Origin origin = origin(line, column);
         boolean isKey = top != null && top.wantsKey();
+        if (isKey && tag == null && style == Style.PLAIN && value.equals(MergeKey.KEY)) {
+            mergeKey(anchor, origin);
+            return;
+        }
         if (isKey && anchor == null && tag == null) {
             key(value, origin); // a key is its text: no need to resolve it
             return;
@@ -179,18 +196,21 @@ final class YamlComposer implements YamlEvents {
         Origin origin = origin(line, column);
         Anchored target = anchors.get(name);
         if (target == null) {
-            throw new ConfigParseException(origin, "alias '*" + name + "' refers to no anchor written before it",
-                    "define '&" + name + "' on a value above this line, or remove the alias");
+            throw new ConfigParseException(origin, "alias " + ParseMessages.quote("*" + name)
+                    + " refers to no anchor written before it", "define the anchor (&name) on a value above this "
+                    + "line, remove the alias, or quote the value if it is text that starts with '*'");
         }
         if (target == IN_PROGRESS) {
-            throw new ConfigParseException(origin, "alias '*" + name + "' is used inside the value it names",
+            throw new ConfigParseException(origin, "alias " + ParseMessages.quote("*" + name)
+                    + " is used inside the value it names",
                     "a configuration cannot refer to itself; copy the values instead");
         }
         aliasReferences += 1 + target.references();
         if (aliasReferences > limits.maxAliases()) {
             throw new ConfigParseException(origin, "more than " + limits.maxAliases()
                     + " alias references, counting the aliases inside aliased values",
-                    "use fewer aliases or raise limits.maxAliases (the limit stops 'billion laughs' documents)");
+                    "use fewer aliases or " + LoadLimits.raise(LoadLimits.MAX_ALIASES)
+                            + " (the limit stops 'billion laughs' documents)");
         }
         if (top != null && top.wantsKey()) {
             if (!(target.node() instanceof ConfigScalar)) {
@@ -213,9 +233,35 @@ final class YamlComposer implements YamlEvents {
         top.keyOrigin = origin;
     }
 
+    /** A plain {@code <<} key: the next value is merged into the mapping ({@link MergeKey}). */
+    private void mergeKey(String anchor, Origin origin) {
+        if (anchor != null) {
+            throw new ConfigParseException(origin, "the merge key '<<' cannot have an anchor",
+                    "remove the anchor, or quote \"<<\" to use it as an ordinary key");
+        }
+        if (top.merge != null) {
+            throw new ConfigParseException(origin, "a second merge key '<<' in one mapping (the first is at line "
+                    + top.merge.origin().line() + ")", "merge several mappings with one key: <<: [*a, *b]");
+        }
+        top.merge = new MergeKey(origin, top.seen.size());
+        top.mergeValueNext = true;
+        top.key = MergeKey.KEY;
+        top.keyOrigin = origin;
+    }
+
     private void add(ConfigNode node) {
         if (top == null) {
             root = node;
+        } else if (top.mergeValueNext) {
+            top.mergeValueNext = false;
+            top.key = null;
+            mergedEntries += top.merge.take(node);
+            if (mergedEntries > mergeBudget) {
+                throw new ConfigParseException(top.merge.origin(), "merge keys '<<' copy more than " + mergeBudget
+                        + " entries in this document, more than its length allows",
+                        "merge fewer or smaller mappings (the bound stops 'billion laughs' documents built from "
+                                + "merge keys)");
+            }
         } else if (top.map != null) {
             top.map.put(top.key, node, top.keyOrigin);
             top.key = null;

@@ -1,8 +1,10 @@
 package io.configcicd.core.load.yaml;
 
 import io.configcicd.core.load.ConfigParseException;
+import io.configcicd.core.load.FloatLiterals;
 import io.configcicd.core.load.JacksonTreeReader;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseMessages;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
@@ -145,10 +147,11 @@ final class YamlResolver {
         checkNumber(text, origin);
         expect(FLOAT, text, origin, tag, null);
         String t = text.toLowerCase(Locale.ROOT);
-        double value = t.endsWith(".nan") ? Double.NaN
-                : t.endsWith(".inf") ? (t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
-                : Double.parseDouble(text);
-        return ConfigScalar.floating(value, origin);
+        if (t.endsWith(".nan") || t.endsWith(".inf")) {
+            return ConfigScalar.floating(t.endsWith(".nan") ? Double.NaN
+                    : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, origin);
+        }
+        return ConfigScalar.floating(FloatLiterals.checked(text, Double.parseDouble(text), origin), origin);
     }
 
     private void checkNumber(String text, Origin origin) {
@@ -157,12 +160,22 @@ final class YamlResolver {
         }
     }
 
+    /** The value, or an error saying what the tag expects; the text is not quoted, it may be a secret. */
     private static ConfigNode expect(Pattern p, String text, Origin origin, String tag, ConfigNode result) {
         if (!p.matcher(text).matches()) {
-            throw new ConfigParseException(origin, "'" + text + "' is not a valid " + displayTag(tag) + " value",
-                    "write a value of that type or remove the tag");
+            throw new ConfigParseException(origin, "expected " + expected(tag) + " for the tag " + displayTag(tag)
+                    + ", found other text", "write a value of that type or remove the tag");
         }
         return result;
+    }
+
+    private static String expected(String tag) {
+        return switch (tag.substring(CORE_TAG.length())) {
+            case "int" -> "an integer such as 42, -7, 0x2A or 0o52";
+            case "float" -> "a number such as 1.5, -2e3, .inf or .nan";
+            case "bool" -> "true or false";
+            default -> "null, ~ or nothing";
+        };
     }
 
     private static boolean isCoreName(String name) {
@@ -178,8 +191,8 @@ final class YamlResolver {
     }
 
     private static ConfigParseException unsupportedTag(String tag, Origin origin) {
-        return new ConfigParseException(origin, "tag '" + displayTag(tag) + "' is not supported",
-                "remove the tag: configuration files hold plain values; only !!str, !!int, !!float, !!bool, "
-                        + "!!null, !!map and !!seq are allowed");
+        return new ConfigParseException(origin, "tag " + ParseMessages.quote(displayTag(tag)) + " is not supported",
+                "remove the tag, or quote the value if it is text that starts with '!': configuration files hold "
+                        + "plain values; only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed");
     }
 }

@@ -2,10 +2,12 @@ package io.configcicd.core.load.toml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseErrors;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
@@ -124,16 +126,16 @@ class TomlCodecTest {
     void errors_name_file_line_and_column_with_a_hint() {
         assertThatThrownBy(() -> parse("a = 1\nb = 0123\n"))
                 .isInstanceOf(ConfigParseException.class)
-                .hasMessageStartingWith("env/dev.toml:2:5: invalid value '0123'")
+                .hasMessageStartingWith("env/dev.toml:2:5: expected a number, found a malformed one")
                 .satisfies(e -> assertThat(((ConfigCicdException) e).hint()).contains("no leading zeros"));
         assertThatThrownBy(() -> parse("[a]\nx = 1\n[a]\n"))
                 .hasMessageStartingWith("env/dev.toml:3:2: table [a] is defined twice");
         assertThatThrownBy(() -> parse("a = 1\na = 2\n"))
                 .hasMessageStartingWith("env/dev.toml:2:1: key 'a' is defined twice (first at line 1)");
         assertThatThrownBy(() -> parse("s = \"abc\n"))
-                .hasMessageStartingWith("env/dev.toml:1:9: line end inside a one-line string");
+                .hasMessageStartingWith("env/dev.toml:1:9: expected the closing quote of a one-line string, found the end of the line");
         assertThatThrownBy(() -> parse("d = 2023-02-29\n"))
-                .hasMessageStartingWith("env/dev.toml:1:5: invalid date or time '2023-02-29'");
+                .hasMessageStartingWith("env/dev.toml:1:5: expected a date or time that exists");
         assertThatThrownBy(() -> parse("a = 1\rb = 2\n"))
                 .hasMessageStartingWith("env/dev.toml:1:6: carriage return without line feed");
         assertThatThrownBy(() -> parse("t = {a = 1}\nt.b = 2\n"))
@@ -172,6 +174,18 @@ class TomlCodecTest {
     }
 
     @Test
+    void a_number_beyond_the_range_of_a_double_is_refused_at_its_position_while_inf_stays_infinity() {
+        for (String n : new String[] {"1e400", "-1e400", "1_0e4_00", "[1e400]", "1e-400", "-1_5.0e-4_00"}) {
+            assertThatThrownBy(() -> parse("a = 1\nb = " + n + "\n")).as(n).isInstanceOf(ConfigParseException.class)
+                    .hasMessageStartingWith("env/dev.toml:2:")
+                    .hasMessageContaining("number out of range: a 64-bit floating-point number cannot hold it")
+                    .hasMessageContaining("quote it to store it as text");
+        }
+        assertThat(at(parse("a = inf\n"), "a").toPlain()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(at(parse("a = 1.7e308\n"), "a").toPlain()).isEqualTo(1.7e308);
+    }
+
+    @Test
     void deeply_nested_arrays_are_stopped_by_the_depth_limit_not_the_stack() {
         String deep = "a = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
 
@@ -180,10 +194,44 @@ class TomlCodecTest {
     }
 
     @Test
+    void a_syntax_error_never_quotes_the_value_it_stops_at_and_says_what_was_expected_at_line_and_column() {
+        String[] broken = {
+            "user = \"app\"\npassword = hunter2-Sup3r\n",
+            "user = \"app\"\npassword = \"hunter2-Sup3r\n",
+            "user = \"app\"\npassword = \"hunter2\\qSup3r\"\n",
+            "user = \"app\"\npassword = truehunter2Sup3r\n",
+            "user = \"app\"\npassword = 1234-56-78hunter2Sup3r\n",
+            "user = \"app\"\npassword = 1979-05-27T07:32:00+99:00hunter2Sup3r\n",
+            "user = \"app\"\npassword = 98765432109876543210\n",
+            "user = \"app\"\npassword = 0x98765432109876543210\n",
+            "user = \"app\"\npassword = [hunter2Sup3r]\n",
+            "user = \"app\"\npassword = {a = hunter2Sup3r}\n",
+            "user = \"app\"\npassword = \"x\" hunter2Sup3r\n",
+            "user = \"app\"\npassword = -hunter2Sup3r\n",
+            "user = \"app\"\npassword = \"\\UFFFFFFFF\"\n",
+        };
+        for (String bad : broken) {
+            ConfigParseException e = (ConfigParseException) catchThrowable(() -> parse(bad));
+            ParseErrors.assertSaysWhatWasExpectedAndShowsNone(e, bad, "hunter2", "Sup3r", "98765432109876543210",
+                    "FFFFFFFF");
+            assertThat(e.origin().line()).as(bad).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void the_issue_example_names_file_line_column_and_what_was_expected() {
+        assertThatThrownBy(() -> codec.parse("a = 1\npassword = hunter2-Sup3r\n".getBytes(StandardCharsets.UTF_8),
+                "global/zz.toml", LoadLimits.DEFAULT))
+                .hasMessage("global/zz.toml:2:12: expected a value (a \"quoted string\", a number, true or false, a "
+                        + "date, an [array] or an {inline table}), found an unquoted word (put text in quotes: "
+                        + "key = \"text\")");
+    }
+
+    @Test
     void integers_outside_64_bits_are_rejected() {
         assertThat(at(parse("a = -9223372036854775808\n"), "a").toPlain()).isEqualTo(Long.MIN_VALUE);
         assertThatThrownBy(() -> parse("a = 9223372036854775808\n"))
-                .hasMessageContaining("does not fit in 64 bits");
+                .hasMessageContaining("expected an integer within 64 bits");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseErrors;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The toml-lang/toml-test suite (MIT licensed, see conformance/toml/LICENSE), restricted to the cases listed in
  * {@code tests/files-toml-1.0.0}: every valid case loads to its tagged JSON, every invalid case is rejected with
- * a {@link ConfigParseException}.
+ * a {@link ConfigParseException} whose message quotes no word of the file longer than a few characters.
  */
 class TomlConformanceTest {
 
@@ -86,7 +87,8 @@ class TomlConformanceTest {
             VALID_PASSED.incrementAndGet();
         } else {
             assertThatThrownBy(() -> CODEC.parse(toml, name, LoadLimits.DEFAULT))
-                    .isInstanceOf(ConfigParseException.class);
+                    .isInstanceOf(ConfigParseException.class)
+                    .satisfies(e -> ParseErrors.assertQuotesNoLongWord((ConfigParseException) e, toml, name));
             INVALID_PASSED.incrementAndGet();
         }
     }

@@ -2,9 +2,11 @@ package io.configcicd.core.load.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseErrors;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
@@ -64,6 +66,51 @@ class YamlCodecTest {
     }
 
     @Test
+    void a_number_beyond_the_range_of_a_double_is_refused_at_its_position_while_inf_stays_infinity() {
+        for (String n : new String[] {"1e400", "-1E+400", "!!float 1e400", "[1e400]", "1e-400", "-0.5e-400"}) {
+            assertThatThrownBy(() -> parse("a: 1\nb: " + n + "\n")).as(n).isInstanceOf(ConfigParseException.class)
+                    .hasMessageStartingWith(FILE + ":2:")
+                    .hasMessageContaining("number out of range: a 64-bit floating-point number cannot hold it")
+                    .hasMessageContaining("quote it to store it as text");
+        }
+        assertThat(scalar("0.0e-400").value()).isEqualTo(0.0);
+        assertThat(scalar(".inf").value()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(scalar("'1e400'").value()).isEqualTo("1e400");
+        assertThat(scalar("1.7e308").value()).isEqualTo(1.7e308);
+    }
+
+    @Test
+    void a_syntax_error_never_quotes_the_value_it_stops_at_and_says_what_was_expected_at_line_and_column() {
+        String[] broken = {
+            "user: app\npassword: !!int hunter2Sup3r\n",
+            "user: app\npassword: !!bool hunter2Sup3r\n",
+            "user: app\npassword: \"hunter2Sup3r\n",
+            "user: app\npassword: 'hunter2Sup3r\n",
+            "user: app\npassword: [hunter2Sup3r\n",
+            "user: app\npassword: {a: hunter2Sup3r\n",
+            "user: app\npassword: \"hunter2\\qSup3r\"\n",
+            "user: app\npassword: \"x\" hunter2Sup3r\n",
+            "user: app\npassword: [a] hunter2Sup3r\n",
+            "user: app\npassword: hunter2Sup3r: x\n",
+            "user: app\npassword: {a: 1}}hunter2Sup3r\n",
+            "user: app\npassword: *hunter2Sup3r\n",
+            "user: app\npassword: !hunter2Sup3r\n",
+            "user: app\npassword: !!hunter2Sup3r x\n",
+        };
+        for (String bad : broken) {
+            ConfigParseException e = (ConfigParseException) catchThrowable(() -> parse(bad));
+            assertThat(e).as(bad).isNotNull();
+            assertThat(e.origin().line()).as(bad).isEqualTo(2);
+            if (!bad.contains("!h") && !bad.contains("!!h") && !bad.contains("*")) {
+                ParseErrors.assertSaysWhatWasExpectedAndShowsNone(e, bad, "hunter2", "Sup3r");
+            } else {
+                assertThat(e.getMessage()).as(bad).doesNotContain("hunter2")
+                        .containsPattern("\\(1[34] characters, not shown\\)").contains("quote the value");
+            }
+        }
+    }
+
+    @Test
     void quoted_scalars_are_always_strings() {
         assertThat(scalar("\"true\"").value()).isEqualTo("true");
         assertThat(scalar("'12'").value()).isEqualTo("12");
@@ -77,8 +124,8 @@ class YamlCodecTest {
         assertThat(scalar("!!int \"12\"").value()).isEqualTo(12L);
         assertThat(scalar("!!float 1").value()).isEqualTo(1.0);
         assertThatThrownBy(() -> parse("a: 1\nb: !!python/object:os.system ls\n"))
-                .isInstanceOf(ConfigParseException.class).hasMessageContaining(FILE + ":2:")
-                .hasMessageContaining("!!python/object:os.system");
+                .isInstanceOf(ConfigParseException.class).hasMessageStartingWith(FILE + ":2:4: tag (25 characters, "
+                        + "not shown) is not supported");
         assertThatThrownBy(() -> parse("a: !Ref bucket\n"))
                 .isInstanceOf(ConfigParseException.class).hasMessageContaining(FILE + ":1:")
                 .hasMessageContaining("'!Ref'");
@@ -107,7 +154,7 @@ class YamlCodecTest {
         }
         assertThatThrownBy(() -> parse(yaml.toString())).isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining("more than 100 alias references")
-                .hasMessageContaining("limits.maxAliases");
+                .hasMessageContaining("raise limits.max_aliases in config-cicd.yaml");
     }
 
     @Test
@@ -238,7 +285,7 @@ class YamlCodecTest {
     @Test
     void errors_point_at_the_cause() {
         assertThatThrownBy(() -> parse("a: 1\nb: \"open\n")).isInstanceOf(ConfigParseException.class)
-                .hasMessageContaining(FILE + ":2:4").hasMessageContaining("not closed");
+                .hasMessageContaining(FILE + ":2:4").hasMessageContaining("expected the closing quote");
         assertThatThrownBy(() -> parse("a: b: c\n")).isInstanceOf(ConfigParseException.class)
                 .hasMessageContaining(FILE + ":1:5");
         assertThatThrownBy(() -> parse("flow: [a,\nb]\n")).isInstanceOf(ConfigParseException.class)

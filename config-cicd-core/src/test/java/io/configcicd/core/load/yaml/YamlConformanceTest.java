@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.configcicd.core.load.ConfigParseException;
 import io.configcicd.core.load.LoadLimits;
+import io.configcicd.core.load.ParseErrors;
 import io.configcicd.core.model.ConfigNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * yaml/yaml-test-suite, tag data-2022-01-17 (MIT licensed, see conformance/yaml/LICENSE). A case with an
  * {@code error} file is rejected; a case whose {@code in.json} holds one document loads to that JSON; a case whose
  * {@code in.json} holds several documents is rejected (a configuration file is one document); every other case
- * loads or is rejected with a {@link ConfigParseException}, never another exception.
+ * loads or is rejected with a {@link ConfigParseException}, never another exception, whose message quotes no word
+ * of the file longer than a few characters.
  */
 class YamlConformanceTest {
 
@@ -57,7 +59,7 @@ class YamlConformanceTest {
     enum Expect { ERROR, JSON, MULTI_DOCUMENT, EITHER }
 
     /** One case: what the suite expects, the expected value when there is one, and what loading did. */
-    record Case(String id, Expect expect, Object json, ConfigNode loaded, Throwable error) {
+    record Case(String id, Expect expect, Object json, byte[] yaml, ConfigNode loaded, Throwable error) {
     }
 
     static Path suiteDir() {
@@ -108,9 +110,9 @@ class YamlConformanceTest {
         }
         byte[] yaml = Files.readAllBytes(dir.resolve("in.yaml"));
         try {
-            return new Case(id, expect, json, CODEC.parse(yaml, id + "/in.yaml", LoadLimits.DEFAULT), null);
+            return new Case(id, expect, json, yaml, CODEC.parse(yaml, id + "/in.yaml", LoadLimits.DEFAULT), null);
         } catch (RuntimeException | StackOverflowError e) {
-            return new Case(id, expect, json, null, e);
+            return new Case(id, expect, json, yaml, null, e);
         }
     }
 
@@ -133,6 +135,7 @@ class YamlConformanceTest {
         if (c.error() != null) {
             assertThat(c.error()).as(c.id() + " may only be rejected cleanly")
                     .isInstanceOf(ConfigParseException.class);
+            ParseErrors.assertQuotesNoLongWord((ConfigParseException) c.error(), c.yaml(), c.id());
         }
         switch (c.expect()) {
             case ERROR, MULTI_DOCUMENT -> assertThat(c.loaded()).as(c.id() + " must be rejected").isNull();

@@ -1,5 +1,7 @@
 package io.configcicd.core.load.yaml.parser;
 
+import io.configcicd.core.load.ParseMessages;
+
 /**
  * The scanner's position in the text: a char array with line breaks normalized to '\n', the offset, the line and
  * where it starts, and the character tests and skips every part of the parser shares. {@link #EOF} stands for the
@@ -149,7 +151,8 @@ final class Cursor {
         if (c == '\n') {
             newline();
         } else if (c != EOF) {
-            throw error(unexpected(c) + " after the value on this line");
+            throw error("expected the end of the line (or a comment) after the value, found "
+                    + ParseMessages.character(c));
         }
     }
 
@@ -219,9 +222,5 @@ final class Cursor {
     /** Whether pos is at the start of a line that is a document marker. */
     boolean atMarker() {
         return pos == lineStart && atMarker(pos);
-    }
-
-    static String unexpected(char c) {
-        return c == EOF ? "the end of the file" : "unexpected '" + c + "'";
     }
 }

@@ -31,8 +31,8 @@ final class Escapes {
             case 'x' -> hex = 2;
             case 'u' -> hex = 4;
             case 'U' -> hex = 8;
-            default -> throw c.errorAt(p, "unknown escape '\\" + (e == Cursor.EOF ? "" : String.valueOf(e))
-                    + "' in a double-quoted string");
+            default -> throw c.errorAt(p, "expected an escape that YAML has (such as \\n, \\t or \\u00E9), found "
+                    + (e == Cursor.EOF ? "the end of the file" : "'\\" + e + "'"));
         }
         if (hex == 0) {
             return p + 2;

@@ -91,7 +91,7 @@ final class FlowParser {
             }
             if (ch != ',') {
                 c.pos--;
-                throw ch == Cursor.EOF ? c.errorAt(open, "a flow sequence '[' is not closed")
+                throw ch == Cursor.EOF ? c.errorAt(open, "expected ']' to close this flow sequence '['")
                         : c.error("expected ',' or ']' in a flow sequence, found '" + ch + "'");
             }
         }
@@ -101,7 +101,7 @@ final class FlowParser {
     private void sequenceEntry(int n, int open) {
         char ch = c.cur();
         if (ch == Cursor.EOF) {
-            throw c.errorAt(open, "a flow sequence '[' is not closed");
+            throw c.errorAt(open, "expected ']' to close this flow sequence '['");
         }
         if (ch == ',') {
             throw c.error("an empty entry in a flow sequence (two commas)");
@@ -177,7 +177,7 @@ final class FlowParser {
                 break;
             }
             if (ch == Cursor.EOF) {
-                throw c.errorAt(open, "a flow mapping '{' is not closed");
+                throw c.errorAt(open, "expected '}' to close this flow mapping '{'");
             }
             if (ch == ',') {
                 throw c.error("an empty entry in a flow mapping (two commas)");
@@ -198,7 +198,7 @@ final class FlowParser {
             }
             if (ch != ',') {
                 c.pos--;
-                throw ch == Cursor.EOF ? c.errorAt(open, "a flow mapping '{' is not closed")
+                throw ch == Cursor.EOF ? c.errorAt(open, "expected '}' to close this flow mapping '{'")
                         : c.error("expected ',' or '}' in a flow mapping, found '" + ch + "'");
             }
         }

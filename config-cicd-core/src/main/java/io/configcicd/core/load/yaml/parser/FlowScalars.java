@@ -168,7 +168,7 @@ final class FlowScalars {
             } else if (ch == ' ' || ch == '\t' || ch == '\n') {
                 p = whiteSpace(p, n, multiLine, open);
             } else if (ch == Cursor.EOF) {
-                throw c.errorAt(open, "a single-quoted string is not closed");
+                throw c.errorAt(open, "expected the closing ' of this single-quoted string");
             } else {
                 sb.append(ch);
                 p++;
@@ -204,7 +204,7 @@ final class FlowScalars {
             } else if (ch == ' ' || ch == '\t' || ch == '\n') {
                 p = whiteSpace(p, n, multiLine, open);
             } else if (ch == Cursor.EOF) {
-                throw c.errorAt(open, "a double-quoted string is not closed");
+                throw c.errorAt(open, "expected the closing \" of this double-quoted string");
             } else {
                 sb.append(ch);
                 p++;
@@ -263,7 +263,7 @@ final class FlowScalars {
                 continue;
             }
             if (ch == Cursor.EOF) {
-                throw c.errorAt(open, "a quoted string is not closed");
+                throw c.errorAt(open, "expected the closing quote of this quoted string");
             }
             if (indent == 0 && c.atMarker(c.lineStart)) {
                 c.pos = c.lineStart;

@@ -1,5 +1,6 @@
 package io.configcicd.core.load.yaml.parser;
 
+import io.configcicd.core.load.ParseMessages;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class Properties {
     /** Defines a handle by a %TAG directive; an error when the document defines it twice. */
     void define(String handle, String prefix, int at) {
         if (handles.putIfAbsent(handle, prefix) != null) {
-            throw c.errorAt(at, "the tag handle '" + handle + "' is defined twice");
+            throw c.errorAt(at, "the tag handle " + ParseMessages.quote(handle) + " is defined twice");
         }
     }
 
@@ -133,7 +134,7 @@ final class Properties {
         }
         c.pos = p;
         if (p == suffix && !handle.equals("!")) {
-            throw c.errorAt(start, "the tag " + handle + " has no suffix");
+            throw c.errorAt(start, "expected a name after the tag handle " + ParseMessages.quote(handle));
         }
         String prefix = prefix(handle, start);
         if (p == suffix) {
@@ -150,7 +151,8 @@ final class Properties {
         return switch (handle) {
             case "!" -> "!";
             case "!!" -> CORE;
-            default -> throw c.errorAt(at, "the tag handle '" + handle + "' is not defined by a %TAG directive");
+            default -> throw c.errorAt(at, "the tag handle " + ParseMessages.quote(handle)
+                    + " is not defined by a %TAG directive");
         };
     }
 

@@ -1,5 +1,7 @@
 package io.configcicd.core.load.yaml.parser;
 
+import io.configcicd.core.load.ParseMessages;
+
 /**
  * A YAML 1.2 parser: reads a stream of documents and reports its events to a {@link YamlEvents}. Syntax errors
  * are {@link YamlSyntaxException}s with the line and column; whatever the receiver throws passes through.
@@ -91,7 +93,8 @@ public final class YamlParser {
                 yaml = true;
                 String version = param("a YAML version");
                 if (!version.matches("[0-9]+\\.[0-9]+")) {
-                    throw c.errorAt(start, "the %YAML directive needs a version like 1.2, not '" + version + "'");
+                    throw c.errorAt(start, "expected a version like 1.2 after %YAML, found "
+                            + ParseMessages.quote(version));
                 }
             } else if (name.equals("TAG")) {
                 String handle = param("a tag handle");
