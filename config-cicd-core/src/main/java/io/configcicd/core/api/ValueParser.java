@@ -3,16 +3,12 @@ package io.configcicd.core.api;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigNode;
-import io.configcicd.core.model.ConfigNodes;
-import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Format;
 import io.configcicd.core.model.Origin;
-import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
@@ -36,8 +32,6 @@ public final class ValueParser {
     public static final String SOURCE = "--value";
 
     private static final String QUOTE = "quote the whole value to store it as a string: --value '\"...\"'";
-    private static final Pattern INFINITY_OR_NAN = Pattern.compile("[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
-    private static final Pattern NONZERO_MANTISSA = Pattern.compile("[-+]?0*\\.?0*[1-9].*");
 
     private ValueParser() {
     }
@@ -65,9 +59,7 @@ public final class ValueParser {
                     "'#' here starts a YAML comment, so the rest of the value would be dropped",
                     QUOTE + ", or leave the comment out");
         }
-        ConfigNode node = yaml(text);
-        checkNumbers(node, text);
-        return node;
+        return yaml(text); // a float literal a double cannot hold is refused by the YAML loader (FloatLiterals)
     }
 
     private static ConfigNode yaml(String text) {
@@ -92,40 +84,5 @@ public final class ValueParser {
             return Optional.empty(); // the product's own parser reports the syntax error
         }
         return Optional.empty();
-    }
-
-    /** Refuses a float literal that overflowed to infinity or underflowed to zero: the value given is not kept. */
-    private static void checkNumbers(ConfigNode node, String text) {
-        ConfigNodes.walk(node, ConfigPath.root(), (path, n) -> {
-            if (n instanceof ConfigScalar s && s.type() == ScalarType.FLOAT && s.value() instanceof Double d) {
-                String literal = literalAt(text, s.origin());
-                boolean overflow = d.isInfinite() && !INFINITY_OR_NAN.matcher(literal).matches();
-                boolean underflow = d == 0.0 && NONZERO_MANTISSA.matcher(mantissa(literal)).matches();
-                if (overflow || underflow) {
-                    throw ConfigCicdException.badInput(s.origin(), "number out of range: a 64-bit floating-point"
-                            + " number cannot hold it (it would be stored as " + (overflow ? "infinity" : "0.0") + ")",
-                            "quote it to store it as text: --value '\"...\"'");
-                }
-            }
-        });
-    }
-
-    /** The plain scalar that starts at {@code origin} (1-based line and column) of the text. */
-    private static String literalAt(String text, Origin origin) {
-        int start = 0;
-        for (int line = 1; line < origin.line() && start >= 0; line++) {
-            start = text.indexOf('\n', start) + 1;
-        }
-        start = Math.min(text.length(), start + Math.max(0, origin.column() - 1));
-        int end = start;
-        while (end < text.length() && " \t\r\n,]}".indexOf(text.charAt(end)) < 0) {
-            end++;
-        }
-        return text.substring(start, end);
-    }
-
-    private static String mantissa(String literal) {
-        int e = Math.max(literal.indexOf('e'), literal.indexOf('E'));
-        return e < 0 ? literal : literal.substring(0, e);
     }
 }

@@ -373,7 +373,8 @@ public final class ConfigDirectory {
             return ConfigMap.empty(Origin.file(relative));
         }
         throw new ConfigParseException(node.origin().isKnown() ? node.origin() : Origin.file(relative),
-                "the top level of a configuration file must be a mapping of keys to values, not a " + node.typeName(),
+                "the top level of a configuration file must be a mapping of keys to values, not "
+                        + node.typeNameWithArticle(),
                 "write key: value pairs at the top level");
     }
 }

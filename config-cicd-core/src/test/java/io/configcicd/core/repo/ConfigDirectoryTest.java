@@ -153,4 +153,16 @@ class ConfigDirectoryTest {
         assertThat(d.globalDocuments()).containsExactly("global/base.yaml", "global/common.yaml");
         assertThat(d.document("global/common.yaml").toPlain()).hasToString("{app={name=x}}");
     }
+
+    @Test
+    void aDocumentWhoseTopLevelIsNoMappingSaysWhatItIsWithTheRightArticle() throws IOException {
+        write("global/number.yaml", "5\n");
+        write("global/list.yaml", "[1]\n");
+        ConfigDirectory d = open();
+
+        assertThatThrownBy(() -> d.document("global/number.yaml")).isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining("not an integer");
+        assertThatThrownBy(() -> d.document("global/list.yaml")).isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining("not a list");
+    }
 }

@@ -26,8 +26,8 @@ final class TomlInsertion {
         }
         ConfigNode holder = ConfigNodes.at(spans.root, existing);
         if (!(holder instanceof ConfigMap map)) {
-            throw ConfigCicdException.badInput(holder.origin(), "cannot set '" + path + "': '" + existing + "' is a "
-                    + holder.typeName() + ", not a table", "remove '" + existing + "' first or choose another key");
+            throw ConfigCicdException.badInput(holder.origin(), "cannot set '" + path + "': '" + existing + "' is "
+                    + holder.typeNameWithArticle() + ", not a table", "remove '" + existing + "' first or choose another key");
         }
         ConfigPath remaining = ConfigPath.of(path.segments().subList(existing.size(), path.size()));
         Optional<Value> inline = spans.value(existing);

@@ -167,7 +167,7 @@ final class TomlTables {
         if (n instanceof ConfigList) {
             return "is a static array, which cannot be extended";
         }
-        return "is already a " + n.typeName() + " value";
+        return "is already " + n.typeNameWithArticle() + " value";
     }
 
     /** The finished value of a table. */

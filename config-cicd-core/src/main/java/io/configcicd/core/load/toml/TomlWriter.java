@@ -28,7 +28,7 @@ final class TomlWriter {
     /** A whole document; the root must be a mapping. */
     static String document(ConfigNode root) {
         if (!(root instanceof ConfigMap map)) {
-            throw ConfigCicdException.badInput("a TOML document is a table, not a " + root.typeName(),
+            throw ConfigCicdException.badInput("a TOML document is a table, not " + root.typeNameWithArticle(),
                     "put the value under a key");
         }
         StringBuilder sb = new StringBuilder();

@@ -56,19 +56,15 @@ final class MergeKey {
                     ConfigNode item = list.get(i);
                     throw new ConfigParseException(item.origin().line() > 0 ? item.origin() : origin,
                             "the merge key '<<' takes a list of mappings, but item " + (i + 1) + " is "
-                                    + withArticle(item.typeName()), HINT);
+                                    + item.typeNameWithArticle(), HINT);
                 }
                 sources.add(map);
             }
         } else {
             throw new ConfigParseException(origin, "the merge key '<<' takes a mapping, an alias of one or a list "
-                    + "of them, not " + withArticle(value.typeName()), HINT);
+                    + "of them, not " + value.typeNameWithArticle(), HINT);
         }
         return sources.stream().mapToLong(ConfigMap::size).sum();
-    }
-
-    private static String withArticle(String word) {
-        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     /** The mapping with the merged entries inserted where the merge key is written. */
