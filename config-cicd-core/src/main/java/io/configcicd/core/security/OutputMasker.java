@@ -10,21 +10,15 @@ import io.configcicd.core.model.ScalarType;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -58,22 +52,19 @@ public final class OutputMasker {
     /** Secrets shorter than this are not masked. */
     public static final int MIN_LENGTH = 4;
 
-    /** Fragments of a secret inside a longer base64 text shorter than this are not masked. */
-    private static final int MIN_FRAGMENT = 8;
-
     private static final OutputMasker NONE = new OutputMasker(Set.of(), List.of(), false);
 
     private static final OutputMasker SHAPES_ONLY = new OutputMasker(Set.of(), List.of(), true);
 
     private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.-]*:-(.*)}", Pattern.DOTALL);
 
-    private final Automaton automaton;
+    private final MaskAutomaton automaton;
     private final int variantCount;
     private final List<String> values;
     private final boolean urlPasswords;
 
     private OutputMasker(Set<String> variants, List<String> values, boolean urlPasswords) {
-        this.automaton = new Automaton(variants);
+        this.automaton = new MaskAutomaton(variants);
         this.variantCount = variants.size();
         this.values = List.copyOf(values);
         this.urlPasswords = urlPasswords;
@@ -131,7 +122,7 @@ public final class OutputMasker {
     private static OutputMasker of(Set<String> values, boolean urlPasswords) {
         Set<String> variants = new LinkedHashSet<>();
         for (String v : values) {
-            Forms.addAll(v, variants);
+            SecretForms.addAll(v, variants);
         }
         variants.removeIf(v -> v.length() < MIN_LENGTH);
         if (variants.isEmpty()) {
@@ -325,182 +316,4 @@ public final class OutputMasker {
         }
     }
 
-    /** The forms in which a secret can appear in an output. */
-    private static final class Forms {
-
-        private Forms() {
-        }
-
-        static void addAll(String secret, Set<String> out) {
-            out.add(secret);
-            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-            for (Base64.Encoder e : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
-                out.add(e.encodeToString(bytes));
-                out.add(e.withoutPadding().encodeToString(bytes));
-                for (int offset = 0; offset <= 2; offset++) {
-                    String f = fragment(e.withoutPadding(), bytes, offset);
-                    if (f.length() >= MIN_FRAGMENT) {
-                        out.add(f);
-                    }
-                }
-            }
-            String url = URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            out.add(url);
-            out.add(url.replace("+", "%20"));
-            out.add(json(secret, false, false));
-            out.add(json(secret, true, false));
-            out.add(json(secret, true, true));
-        }
-
-        /**
-         * The characters that encode the secret alone when {@code offset} bytes (mod 3) precede it and more bytes
-         * may follow it in a longer base64 text: the characters that mix in the unknown neighbours are dropped.
-         */
-        static String fragment(Base64.Encoder noPadding, byte[] secret, int offset) {
-            byte[] shifted = new byte[offset + secret.length];
-            System.arraycopy(secret, 0, shifted, offset, secret.length);
-            String enc = noPadding.encodeToString(shifted);
-            int skip = (8 * offset + 5) / 6;
-            int total = shifted.length;
-            int keep = total / 3 * 4 + (total % 3) * 8 / 6;
-            return keep <= skip ? "" : enc.substring(skip, keep);
-        }
-
-        /** JSON string content; {@code asciiOnly} writes non-ASCII characters as {@code \}{@code uXXXX}. */
-        static String json(String s, boolean asciiOnly, boolean lowerHex) {
-            StringBuilder b = new StringBuilder(s.length() + 8);
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    case '\b' -> b.append("\\b");
-                    case '\f' -> b.append("\\f");
-                    default -> {
-                        if (c < 0x20 || (asciiOnly && c > 0x7E)) {
-                            String hex = String.format("%04X", (int) c);
-                            b.append("\\u").append(lowerHex ? hex.toLowerCase(Locale.ROOT) : hex);
-                        } else {
-                            b.append(c);
-                        }
-                    }
-                }
-            }
-            return b.toString();
-        }
-    }
-
-    /**
-     * An Aho-Corasick automaton over the forms: one pass over a text finds, at each position, the longest form that
-     * ends there, whatever the number of forms and however long the prefixes they share (JWTs, URLs).
-     */
-    private static final class Automaton {
-
-        private final char[][] keys;
-        private final int[][] targets;
-        private final int[] rootAscii = new int[128];
-        private final int[] fail;
-        private final int[] longest;
-
-        Automaton(Set<String> patterns) {
-            List<Map<Character, Integer>> next = new ArrayList<>();
-            List<Integer> own = new ArrayList<>();
-            next.add(new HashMap<>());
-            own.add(0);
-            for (String p : patterns) {
-                int state = 0;
-                for (int i = 0; i < p.length(); i++) {
-                    Integer t = next.get(state).get(p.charAt(i));
-                    if (t == null) {
-                        t = next.size();
-                        next.get(state).put(p.charAt(i), t);
-                        next.add(new HashMap<>());
-                        own.add(0);
-                    }
-                    state = t;
-                }
-                own.set(state, Math.max(own.get(state), p.length()));
-            }
-            int n = next.size();
-            keys = new char[n][];
-            targets = new int[n][];
-            for (int s = 0; s < n; s++) {
-                List<Character> cs = new ArrayList<>(next.get(s).keySet());
-                cs.sort(null);
-                keys[s] = new char[cs.size()];
-                targets[s] = new int[cs.size()];
-                for (int j = 0; j < cs.size(); j++) {
-                    keys[s][j] = cs.get(j);
-                    targets[s][j] = next.get(s).get(cs.get(j));
-                }
-            }
-            Arrays.fill(rootAscii, -1);
-            for (int j = 0; j < keys[0].length && keys[0][j] < 128; j++) {
-                rootAscii[keys[0][j]] = targets[0][j];
-            }
-            fail = new int[n];
-            longest = new int[n];
-            link(own);
-        }
-
-        /** Failure links and, per state, the longest form that is a suffix of what the state has read. */
-        private void link(List<Integer> own) {
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            queue.add(0);
-            while (!queue.isEmpty()) {
-                int s = queue.poll();
-                for (int j = 0; j < keys[s].length; j++) {
-                    int t = targets[s][j];
-                    int f = s == 0 ? 0 : step(fail[s], keys[s][j]);
-                    fail[t] = f == t ? 0 : f;
-                    longest[t] = Math.max(own.get(t), longest[fail[t]]);
-                    queue.add(t);
-                }
-            }
-        }
-
-        private int transition(int state, char c) {
-            if (state == 0 && c < 128) {
-                return rootAscii[c];
-            }
-            int i = Arrays.binarySearch(keys[state], c);
-            return i >= 0 ? targets[state][i] : -1;
-        }
-
-        private int step(int state, char c) {
-            int s = state;
-            while (true) {
-                int t = transition(s, c);
-                if (t >= 0) {
-                    return t;
-                }
-                if (s == 0) {
-                    return 0;
-                }
-                s = fail[s];
-            }
-        }
-
-        /** The positions of the text covered by some form, or null when there are none. */
-        BitSet cover(String text) {
-            BitSet covered = null;
-            int state = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (state == 0 && c < 128 && rootAscii[c] < 0) {
-                    continue;
-                }
-                state = step(state, c);
-                int len = longest[state];
-                if (len > 0) {
-                    covered = covered != null ? covered : new BitSet(text.length());
-                    covered.set(i + 1 - len, i + 1);
-                }
-            }
-            return covered;
-        }
-    }
 }
