@@ -84,7 +84,7 @@ class DirectoryLayoutCommandsTest {
 
         assertThat(get.exitCode()).isEqualTo(2);
         assertThat(get.err()).contains("error: environments/staging.json: a symbolic link to '../../staging-moved.json', "
-                + "which does not exist").doesNotContain("add environments/staging");
+                + "which does not exist").doesNotContain("environments/staging.yaml or declare");
         assertThat(other.exitCode()).as(other.err()).isZero();
         assertThat(validate.exitCode()).isEqualTo(2);
         assertThat(validate.err()).contains("environments/staging.json: a symbolic link to");

@@ -70,4 +70,12 @@ class RepositoryPathsCommandsTest {
         assertThat(get.exitCode()).isEqualTo(2);
         assertThat(get.err()).startsWith("error: configuration/environments/production.yaml");
     }
+
+    @Test
+    void aHintThatNamesAFileToAddNamesItFromTheRepositoryRoot() {
+        CliRun get = CliRun.in(config, "get", "--scope", "global", "--name", "prod");
+
+        assertThat(get.exitCode()).isEqualTo(2);
+        assertThat(get.err()).contains("hint: known environments: production; add configuration/environments/prod.yaml");
+    }
 }

@@ -14,6 +14,7 @@ import io.configcicd.core.repo.Codecs;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.edit.DocumentEdits;
 import io.configcicd.core.repo.edit.Editors;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.validate.AppliedFix;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.Fix;
@@ -333,7 +334,8 @@ public final class ConfigurationManager implements AutoCloseable {
         if (!directory.hasEnvironment(name)) {
             throw ConfigCicdException.badInput("unknown environment '" + name + "'",
                     "known environments: " + String.join(", ", directory.environments())
-                            + "; add environments/" + name + ".yaml or declare it under environments: in config-cicd.yaml");
+                            + "; add " + RepositoryPaths.of(directory.root()).file("environments/" + name + ".yaml")
+                            + " or declare it under environments: in config-cicd.yaml");
         }
     }
 

@@ -133,7 +133,8 @@ public final class ConfigHistory {
                 throw ConfigCicdException.badInput(
                         "unknown environment '" + name + "': it exists neither at HEAD nor in any commit",
                         "environments at HEAD: " + String.join(", ", at.environments("HEAD"))
-                                + "; history reads committed files (git add and commit environments/" + name + ".yaml)");
+                                + "; history reads committed files (git add and commit " + at.git().prefix() + "environments/"
+                                + name + ".yaml)");
             }
         }
     }

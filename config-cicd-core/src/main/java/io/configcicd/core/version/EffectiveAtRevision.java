@@ -128,7 +128,7 @@ public final class EffectiveAtRevision implements AutoCloseable {
             if (!exists(files, name, revision)) {
                 throw ConfigCicdException.badInput("environment '" + name + "' does not exist at " + revision,
                         "environments at " + revision + ": " + describe(environments(commit, revision))
-                                + "; compare with a revision where environments/" + name + ".* exists");
+                                + "; compare with a revision where " + git.prefix() + "environments/" + name + ".* exists");
             }
             return configuration(files, scope, name, revision);
         } catch (IOException e) {

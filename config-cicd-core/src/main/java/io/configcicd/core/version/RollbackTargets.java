@@ -66,7 +66,7 @@ final class RollbackTargets {
         }
         RevCommit last = git.lastChange(head, scope, env).orElseThrow(() -> ConfigCicdException.badInput(
                 "no commit changed the files of " + what(scope, env) + ", so it has no previous version",
-                "commit environments/" + env + ".yaml, or roll back to a backup id (config-cicd backup --list)"));
+                "commit " + git.prefix() + "environments/" + env + ".yaml, or roll back to a backup id (config-cicd backup --list)"));
         List<RevCommit> parents = git.parents(last);
         String shortId = git.shortId(last);
         if (parents.isEmpty() && git.isShallowBoundary(last)) {
