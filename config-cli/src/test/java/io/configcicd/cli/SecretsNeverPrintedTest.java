@@ -154,6 +154,33 @@ class SecretsNeverPrintedTest {
         assertThat(String.join("\n", runs.stream().map(CliRun::out).toList())).contains("secret rotated");
     }
 
+    @Test
+    void keysWithDigitsAreSecretsAndAMultiLineSecretIsMaskedLineByLineInEveryFormat() throws Exception {
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
+                + "VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT\n-----END PRIVATE KEY-----\n";
+        String indented = pem.indent(4);
+        Files.writeString(config.resolve("environments/pem.yaml"), "tls:\n  private_key: |\n" + indented
+                + "notes:\n  pasted_key: |\n" + indented + "db:\n  password2: numbered-Secret-7\n  token1: numbered-Token-8\n");
+
+        List<CliRun> pemRuns = new ArrayList<>();
+        for (String format : new String[] {"text", "json", "yaml"}) {
+            pemRuns.add(CliRun.in(config, "get", "--scope", "global", "--name", "pem", "--format", format));
+            pemRuns.add(CliRun.in(config, "get", "--scope", "global", "--name", "pem", "--path", "notes.pasted_key",
+                    "--format", format));
+            pemRuns.add(CliRun.in(config, "explain", "--environment", "pem", "--path", "notes.pasted_key",
+                    "--format", format));
+        }
+        CliRun validate = CliRun.in(config, "validate", "--name", "pem", "--format", "json");
+
+        for (CliRun r : pemRuns) {
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out() + r.err()).doesNotContain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7")
+                    .doesNotContain("VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT")
+                    .doesNotContain("numbered-Secret-7").doesNotContain("numbered-Token-8");
+        }
+        assertThat(validate.out()).contains("db.password2").contains("db.token1").doesNotContain("numbered-");
+    }
+
     private static void git(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));

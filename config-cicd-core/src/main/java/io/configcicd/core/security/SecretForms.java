@@ -16,8 +16,12 @@ final class SecretForms {
     private SecretForms() {
     }
 
+    /** Lines of a multi-line secret shorter than this are not masked on their own. */
+    private static final int MIN_LINE = 12;
+
     static void addAll(String secret, Set<String> out) {
         out.add(secret);
+        addLines(secret, out);
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         for (Base64.Encoder e : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
             out.add(e.encodeToString(bytes));
@@ -35,6 +39,23 @@ final class SecretForms {
         out.add(json(secret, false, false));
         out.add(json(secret, true, false));
         out.add(json(secret, true, true));
+    }
+
+    /**
+     * Each line of a multi-line secret (a PEM block) on its own, without its indentation: text and YAML outputs
+     * print such a value as indented lines, where the secret as a whole never appears. Lines shorter than
+     * {@value #MIN_LINE} characters are left out: masking every short line of a secret would hide ordinary text.
+     */
+    private static void addLines(String secret, Set<String> out) {
+        if (secret.indexOf('\n') < 0) {
+            return;
+        }
+        for (String line : secret.split("\r?\n")) {
+            String text = line.strip();
+            if (text.length() >= MIN_LINE) {
+                out.add(text);
+            }
+        }
     }
 
     /**

@@ -36,6 +36,8 @@ public final class SecretMasker {
 
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
+    private static final Pattern DIGIT_BOUNDARY = Pattern.compile("(?<=\\p{L})(?=\\d)|(?<=\\d)(?=\\p{L})");
+
     /** Keys already classified; a configuration repeats the same few hundred key names many times. */
     private static final int MAX_CACHED_KEYS = 65_536;
 
@@ -68,8 +70,10 @@ public final class SecretMasker {
 
     /**
      * Whether a key names a secret: the pattern's words appear as whole words of the key, words being
-     * separated by {@code _}, {@code -}, {@code .} or a camel-case hump. So {@code clientSecret}, {@code db_password}, {@code access_token} and
-     * {@code private_key_pem} are secrets, while {@code max_tokens} and {@code tokenizer} are not.
+     * separated by {@code _}, {@code -}, {@code .}, a camel-case hump or the edge of a run of digits
+     * ({@code password2}, {@code token1}, {@code oauth2Token} are secrets). So {@code clientSecret},
+     * {@code db_password}, {@code access_token} and {@code private_key_pem} are secrets, while {@code max_tokens}
+     * and {@code tokenizer} are not.
      */
     public boolean isSecretKey(String key) {
         Boolean known = classified.get(key);
@@ -88,13 +92,30 @@ public final class SecretMasker {
         return containsWords(k, patterns) && !excludes.contains(k);
     }
 
-    /** A key or pattern as words joined by '_': camel-case humps split, lower case, '-' and '.' as '_'. */
+    /**
+     * A key or pattern as words joined by '_': camel-case humps split, a run of digits a word of its own
+     * ({@code password2} is {@code password_2}), lower case, '-' and '.' as '_'.
+     */
     private static String normalize(String key) {
         String k = key;
         if (hasHump(key)) {
             k = CAMEL_HUMP.matcher(key).replaceAll("$1_$2");
         }
+        if (hasDigitBoundary(k)) {
+            k = DIGIT_BOUNDARY.matcher(k).replaceAll("_");
+        }
         return k.toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    /** Whether a letter and a digit touch somewhere in the key. */
+    private static boolean hasDigitBoundary(String key) {
+        for (int i = 1; i < key.length(); i++) {
+            if (Character.isLetter(key.charAt(i)) && Character.isDigit(key.charAt(i - 1))
+                    || Character.isDigit(key.charAt(i)) && Character.isLetter(key.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether one of the patterns appears in the normalized key as whole words. */

@@ -210,4 +210,21 @@ class OutputMaskerTest {
         ConfigMap clean = ConfigMap.builder(AT).put("plain", ConfigScalar.string("ok", AT)).build();
         assertThat(m.mask((ConfigNode) clean)).isSameAs(clean);
     }
+
+    @Test
+    void eachLongLineOfAMultiLineSecretIsMaskedWhereTheValueIsPrintedIndented() {
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
+                + "VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT\n-----END PRIVATE KEY-----\n";
+        OutputMasker m = masker(pem);
+        String yaml = "notes:\n  copy: |\n    -----BEGIN PRIVATE KEY-----\n"
+                + "    MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
+                + "    VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT\n    -----END PRIVATE KEY-----\n";
+
+        String masked = m.mask(yaml);
+
+        assertThat(masked).doesNotContain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7")
+                .doesNotContain("VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT")
+                .contains("notes:\n  copy: |\n    ******\n    ******\n    ******\n    ******\n");
+        assertThat(m.mask("a line of ordinary text")).isEqualTo("a line of ordinary text");
+    }
 }

@@ -80,6 +80,17 @@ class SecretMaskerTest {
     }
 
     @Test
+    void aKeyWithDigitsIsASecretWhenItsWordsAre() {
+        assertThat(masker.isSecretKey("password2")).isTrue();
+        assertThat(masker.isSecretKey("token1")).isTrue();
+        assertThat(masker.isSecretKey("oauth2Token")).isTrue();
+        assertThat(masker.isSecretKey("db2_password")).isTrue();
+        assertThat(masker.isSecretKey("API_KEY_2")).isTrue();
+        assertThat(masker.isSecretKey("tokens2")).isFalse();
+        assertThat(masker.isSecretKey("port8080")).isFalse();
+    }
+
+    @Test
     void masksLiteralSecretsAndKeepsEverythingElse() {
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("user", "neo4j");
