@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param newCommit       the commit that records the rollback, when one was made
  * @param backupTaken     the backup taken just before writing ({@code before-rollback})
  * @param findingsIgnored the findings at or above the threshold that {@code force} wrote over (empty unless forced)
+ * @param nothingToCommit in a git work tree, files were restored but they are now exactly as HEAD has them (the
+ *                        rollback undid uncommitted changes), so there was nothing to commit
  */
 public record RollbackResult(String version, String commitId, List<String> filesWritten, List<String> filesDeleted,
-                             Optional<String> newCommit, Backup backupTaken, List<Finding> findingsIgnored) {
+                             Optional<String> newCommit, Backup backupTaken, List<Finding> findingsIgnored,
+                             boolean nothingToCommit) {
 
     public RollbackResult {
         Objects.requireNonNull(version, "version");
@@ -29,6 +32,12 @@ public record RollbackResult(String version, String commitId, List<String> files
         Objects.requireNonNull(newCommit, "newCommit");
         Objects.requireNonNull(backupTaken, "backupTaken");
         findingsIgnored = List.copyOf(findingsIgnored);
+    }
+
+    /** The same result, with what committing it gave. */
+    RollbackResult committed(Optional<String> commit, boolean nothing) {
+        return new RollbackResult(version, commitId, filesWritten, filesDeleted, commit, backupTaken, findingsIgnored,
+                nothing);
     }
 
     /** Whether anything on disk changed. */
