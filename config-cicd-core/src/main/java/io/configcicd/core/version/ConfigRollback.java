@@ -40,7 +40,8 @@ import java.util.TreeSet;
  *       restored (and this is checked: see {@link RollbackCommit}). When no file differs, nothing is written or
  *       committed (the backup is still taken, so a result always names one). When the restored files are exactly
  *       those of HEAD (the rollback undid uncommitted changes), their index entries are updated and nothing is
- *       committed: {@link RollbackResult#nothingToCommit()}.</li>
+ *       committed: {@link RollbackResult#nothingToCommit()}. When a restored file would write a plaintext secret
+ *       into git that git does not hold yet, nothing is committed: {@link RollbackResult#keptOutOfGit()}.</li>
  * </ol>
  *
  * Access control and the audit record are the caller's.
@@ -94,9 +95,8 @@ public final class ConfigRollback {
         }
         List<String> changed = new ArrayList<>(result.filesWritten());
         changed.addAll(result.filesDeleted());
-        Optional<String> made = RollbackCommit.commit(root, changed, target.content(), message(scope, name, target),
-                options, result.backupTaken());
-        return result.committed(made, made.isEmpty());
+        return result.committed(RollbackCommit.commit(root, changed, target.content(), message(scope, name, target),
+                options, result.backupTaken()));
     }
 
     private RollbackResult restore(ConfigDirectory dir, Scope scope, String name, RollbackTarget target,
@@ -114,7 +114,7 @@ public final class ConfigRollback {
         Backup taken = backups.create(root, scope, name, "before-rollback", options.clock().instant());
         RollbackWriter.apply(dir, target.content(), write, delete, current, taken);
         return new RollbackResult(target.version(), target.sourceId(), write, delete, Optional.empty(), taken, ignored,
-                false);
+                false, List.of());
     }
 
     private static String message(Scope scope, String name, RollbackTarget target) {

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.jgit.api.CommitCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -34,6 +36,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  *   <li>When the restored files are exactly those of HEAD (the rollback undid uncommitted changes), there is
  *       nothing to commit: their index entries are updated (a staged copy of the undone change is unstaged too)
  *       and no commit is made.</li>
+ *   <li>When a restored file would write a plaintext secret into git that git does not hold (a copy backup taken
+ *       before a secret was ever committed), nothing is staged or committed: the product never writes such a
+ *       secret into a git object. The files stay restored on disk and the outcome says where the secrets are.</li>
  *   <li>After the commit, its tree is checked against what was restored: each file holds the restored bytes
  *       (as {@code core.autocrlf} would store them), each deleted file is absent. A program that ignores the locks
  *       and changed a file meanwhile would otherwise put its change under the rollback's message: the commit is
@@ -47,19 +52,37 @@ final class RollbackCommit {
     }
 
     /**
+     * What committing gave.
+     *
+     * @param commit          the new commit's full id, when one was made
+     * @param nothingToCommit the files are those of HEAD: nothing to commit
+     * @param keptOutOfGit    where the restored files write a plaintext secret that git does not hold
+     *                        ({@link PlaintextSecrets}): then nothing is staged or committed
+     */
+    record Outcome(Optional<String> commit, boolean nothingToCommit, List<String> keptOutOfGit) {
+
+        Outcome {
+            keptOutOfGit = List.copyOf(keptOutOfGit);
+        }
+    }
+
+    /**
      * Commits {@code files} (relative to the configuration directory) as restored from {@code restored}.
      *
-     * @return the new commit's full id, or empty when the files are those of HEAD (nothing to commit)
      * @throws ConfigCicdException external when git fails or the commit does not hold what was restored
      */
-    static Optional<String> commit(Path root, List<String> files, BackupContent restored, String message,
-                                   RollbackOptions options, Backup taken) {
+    static Outcome commit(Path root, List<String> files, BackupContent restored, String message,
+                          RollbackOptions options, Backup taken) {
         Instant now = options.clock().instant();
         try (BackupGit git = BackupGit.open(root); Git porcelain = Git.wrap(git.repository())) {
             Optional<RevCommit> head = git.head();
+            List<String> secrets = PlaintextSecrets.newIn(git, root, head, only(restored, files));
+            if (!secrets.isEmpty()) {
+                return new Outcome(Optional.empty(), false, secrets);
+            }
             stage(porcelain, git.prefix(), root, files);
             if (head.isPresent() && differing(git, head.get().getTree(), files, restored).isEmpty()) {
-                return Optional.empty();
+                return new Outcome(Optional.empty(), true, List.of());
             }
             CommitCommand commit = porcelain.commit().setMessage(message);
             files.forEach(f -> commit.setOnly(git.prefix() + f));
@@ -72,12 +95,18 @@ final class RollbackCommit {
             if (!wrong.isEmpty()) {
                 throw notWhatWasRestored(git.repository(), made, wrong, taken);
             }
-            return Optional.of(made.name());
+            return new Outcome(Optional.of(made.name()), false, List.of());
         } catch (GitAPIException | JGitInternalException | IOException e) {
             throw ConfigCicdException.external("the files are restored on disk, but the commit failed: " + e.getMessage(),
                     "commit them yourself (git commit -- " + String.join(" ", files) + "), or go back to backup "
                             + taken.id(), e);
         }
+    }
+
+    private static BackupContent only(BackupContent content, List<String> files) {
+        Map<String, byte[]> out = new TreeMap<>(content.files());
+        out.keySet().retainAll(files);
+        return new BackupContent(out);
     }
 
     /** Brings the index entries of {@code files} in line with the work tree (as {@code git add -A -- files}). */
