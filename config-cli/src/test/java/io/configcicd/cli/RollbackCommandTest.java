@@ -28,13 +28,7 @@ class RollbackCommandTest {
 
     private void committedExamples() throws Exception {
         repo = tmp.resolve("repo");
-        config = CliRun.copyOfExamples(repo);
-        Files.writeString(repo.resolve(".gitignore"), ".config-cicd/\n");
-        git(repo, "init", "-q", "-b", "main");
-        git(repo, "config", "user.name", "Dev");
-        git(repo, "config", "user.email", "dev@example.com");
-        git(repo, "config", "commit.gpgsign", "false");
-        commit(repo, "initial configuration");
+        config = TestGit.committedExamples(repo);
     }
 
     @Test
