@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
         + "key comes from CONFIG_CICD_KEY or --key-file, the new one from --new-key-file or CONFIG_CICD_NEW_KEY.")
 final class RekeyCommand extends ConfigCommand {
 
+    private static final String NEW_KEY_ENV = "CONFIG_CICD_NEW_KEY";
+
     @Option(names = "--key-file", paramLabel = "FILE", description = "The current key (default: CONFIG_CICD_KEY).")
     private Path keyFile;
 
@@ -41,14 +43,17 @@ final class RekeyCommand extends ConfigCommand {
         governance.require(Permission.WRITE, AccessPolicy.ANY_ENVIRONMENT, "rekey");
         Map<String, String> env = cli().env();
         SecretCipher from = new SecretCipher(KeyLoader.require(env, Optional.ofNullable(keyFile)));
-        SecretCipher to = new SecretCipher(newKeyFile != null ? KeyLoader.require(Map.of(), Optional.of(newKeyFile))
-                : KeyRing.of(KeyLoader.fromEnvironment(Map.of(KeyLoader.ENV, env.getOrDefault("CONFIG_CICD_NEW_KEY", "")))
-                .orElseThrow(() -> io.configcicd.core.ConfigCicdException.badInput("no new key given",
-                        "pass --new-key-file FILE or set CONFIG_CICD_NEW_KEY; " + KeyLoader.GENERATE_HINT))));
+        SecretCipher to = new SecretCipher(KeyRing.of(newKeyFile != null ? KeyLoader.fromFile(newKeyFile, "--new-key-file")
+                : KeyLoader.fromVariable(env, NEW_KEY_ENV).orElseThrow(() -> io.configcicd.core.ConfigCicdException
+                .badInput("no new key given", "pass --new-key-file FILE or set " + NEW_KEY_ENV + "; "
+                        + KeyLoader.GENERATE_HINT))));
         ConfigDirectory dir = manager.directory();
         List<String> files = new ArrayList<>(dir.globalDocuments());
         dir.environments().forEach(e -> dir.environmentDocument(e).ifPresent(files::add));
         Rekey rekey = new Rekey(from, to);
+        // every value must open with the old key before the first file is written: never stop half way
+        rekey.precheck(files.stream().map(f -> new Rekey.Document(f, Format.ofFileName(f).orElseThrow(),
+                Utf8.decode(dir.readBytes(f, dir.settings().limits()), f))).toList());
         List<Map<String, Object>> changed = new ArrayList<>();
         int total = 0;
         for (String file : files) {

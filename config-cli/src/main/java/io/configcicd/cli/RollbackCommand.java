@@ -62,6 +62,8 @@ final class RollbackCommand extends ConfigCommand {
         json.put("written", r.filesWritten());
         json.put("deleted", r.filesDeleted());
         json.put("new_commit", r.newCommit().orElse(null));
+        json.put("nothing_to_commit", r.nothingToCommit());
+        json.put("not_committed_plaintext_secrets", r.keptOutOfGit());
         json.put("backup", r.backupTaken().id());
         output.result(json, () -> text(r));
     }
@@ -76,8 +78,18 @@ final class RollbackCommand extends ConfigCommand {
         sb.append("rolled back to ").append(r.version()).append(" (").append(r.commitId(), 0, Math.min(12, r.commitId().length()))
                 .append(")");
         r.newCommit().ifPresent(c -> sb.append(", committed ").append(c, 0, Math.min(12, c.length())));
+        if (r.nothingToCommit()) {
+            sb.append(", restored, nothing to commit (the files are as HEAD has them)");
+        }
+        if (!r.keptOutOfGit().isEmpty()) {
+            sb.append(", restored, not committed: config-cicd never writes a plaintext secret into git");
+        }
         sb.append("; backup before: ").append(r.backupTaken().id()).append('\n');
         r.findingsIgnored().forEach(f -> sb.append("forced past: [").append(f.ruleId()).append("] ").append(f.message()).append('\n'));
+        r.keptOutOfGit().forEach(w -> sb.append("plaintext secret, not committed: ").append(w).append('\n'));
+        if (!r.keptOutOfGit().isEmpty()) {
+            sb.append("make each a ${VAR} reference or an ENC[...] value (validate --fix, encrypt), then commit\n");
+        }
         return sb.toString();
     }
 }

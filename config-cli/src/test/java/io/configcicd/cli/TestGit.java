@@ -19,6 +19,22 @@ final class TestGit {
         git(repo, "commit", "-q", "-m", message);
     }
 
+    /**
+     * A git repository in {@code repo} whose first commit holds a copy of examples/configuration (in
+     * {@code configuration/}) and a {@code .gitignore} of the product's state folder; returns the configuration
+     * directory. The repository has its own identity, so the product's commits work on any machine.
+     */
+    static Path committedExamples(Path repo) throws Exception {
+        Path config = CliRun.copyOfExamples(repo);
+        java.nio.file.Files.writeString(repo.resolve(".gitignore"), ".config-cicd/\n");
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "config", "user.name", "Dev");
+        git(repo, "config", "user.email", "dev@example.com");
+        git(repo, "config", "commit.gpgsign", "false");
+        commit(repo, "initial configuration");
+        return config;
+    }
+
     /** Runs git in {@code dir} and returns its output; a non-zero exit fails the test. */
     static String git(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git"));

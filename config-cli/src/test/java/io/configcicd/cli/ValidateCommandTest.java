@@ -97,6 +97,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void fix_moves_two_secrets_with_the_same_key_to_two_variables_named_after_their_paths() throws IOException {
+        Path config = CliRun.copyOfExamples(tmp);
+        Path prod = config.resolve("environments/production.yaml");
+        replace(prod, "    host: manager.prod.internal\n", "    host: manager.prod.internal\n    db_password: Orders-Pw-1\n");
+        replace(prod, "    host: kgot.prod.internal\n", "    host: kgot.prod.internal\n    db_password: Billing-Pw-2\n");
+
+        CliRun r = CliRun.in(config, "validate", "--name", "production", "--fix");
+
+        assertThat(r.out()).contains("MANAGER_AGENT_DB_PASSWORD").contains("KGOT_SERVICE_DB_PASSWORD")
+                .doesNotContain("Orders-Pw-1").doesNotContain("Billing-Pw-2");
+        assertThat(Files.readString(prod)).contains("db_password: ${MANAGER_AGENT_DB_PASSWORD}")
+                .contains("db_password: ${KGOT_SERVICE_DB_PASSWORD}").doesNotContain("${DB_PASSWORD}");
+        assertThat(CliRun.in(config, "validate", "--name", "production").out()).doesNotContain("plaintext secret");
+    }
+
+    @Test
     void an_unquoted_yes_is_debug_on_in_production_and_an_ambiguous_boolean_everywhere() throws IOException {
         Path config = CliRun.copyOfExamples(tmp);
         Path prod = config.resolve("environments/production.yaml");

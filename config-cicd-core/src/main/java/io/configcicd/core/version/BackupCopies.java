@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,13 +36,19 @@ import tools.jackson.databind.node.ObjectNode;
  * Backups of a directory that is not in git: a copy of the configuration's files in
  * {@code .config-cicd/backups/<scope>-<name>/<yyyyMMdd-HHmmss>-<label>[-n]/}, relative paths kept, with a
  * {@code manifest.json} of the time, the label and each file's SHA-256. A backup is written in a hidden folder
- * and renamed into place, so a half-written one is never listed.
+ * and renamed into place, so a half-written one is never listed. In a git work tree, a backup whose files would
+ * write a plaintext secret into git is kept here too ({@link ConfigBackup}). Folders are mode 0700 and files 0600
+ * (where the file system has POSIX permissions), and {@code .config-cicd/backups/.gitignore} ignores them all.
  */
 final class BackupCopies {
 
     static final String MANIFEST = "manifest.json";
     private static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[A-Za-z0-9_-]+");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final byte[] IGNORE_ALL = ("# config-cicd: backups outside git, which may hold secrets never"
+            + " committed; never commit them\n*\n").getBytes(StandardCharsets.UTF_8);
 
     private BackupCopies() {
     }
@@ -52,12 +63,18 @@ final class BackupCopies {
         Path temp = parent.resolve(".tmp-" + UUID.randomUUID());
         try {
             Files.createDirectories(temp);
+            guard(parent.getParent());
+            ownerOnly(parent, true);
+            ownerOnly(temp, true);
             for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
                 Path out = temp.resolve(f.getKey());
                 Files.createDirectories(out.getParent());
+                ownerOnly(out.getParent(), true);
                 Files.write(out, f.getValue());
+                ownerOnly(out, false);
             }
             Files.write(temp.resolve(MANIFEST), manifest(scope, env, label, now, files));
+            ownerOnly(temp.resolve(MANIFEST), false);
             for (int n = 1; ; n++) {
                 String id = n == 1 ? stampedName : stampedName + "-" + n;
                 if (moved(temp, parent.resolve(id))) {
@@ -68,6 +85,25 @@ final class BackupCopies {
             deleteQuietly(temp);
             throw ConfigCicdException.external("cannot write a backup under " + parent + ": " + e.getMessage(),
                     "check that the configuration directory is writable and the disk is not full", e);
+        }
+    }
+
+    /**
+     * Makes the folder of all backups readable by its owner only and ignored by git ({@code .gitignore}: {@code *}),
+     * so that a {@code git add -A} never commits a copy, which may hold a secret that was never committed.
+     */
+    private static void guard(Path backups) throws IOException {
+        ownerOnly(backups, true);
+        Path ignore = backups.resolve(".gitignore");
+        if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
+            Files.write(ignore, IGNORE_ALL);
+        }
+    }
+
+    /** Mode 0700 for a folder, 0600 for a file, where the file system has POSIX permissions. */
+    private static void ownerOnly(Path p, boolean folder) throws IOException {
+        if (Files.getFileStore(p).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(p, folder ? FOLDER_MODE : FILE_MODE);
         }
     }
 

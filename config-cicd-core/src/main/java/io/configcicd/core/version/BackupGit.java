@@ -30,6 +30,7 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -109,6 +110,14 @@ final class BackupGit implements AutoCloseable {
             }
         }
         return new BackupContent(out);
+    }
+
+    /** One file (relative to the configuration directory) as a commit has it; empty when the commit has no such file. */
+    Optional<byte[]> file(RevCommit commit, String relative) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(repository(), prefix() + relative, commit.getTree())) {
+            return walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE
+                    ? Optional.empty() : Optional.of(bytes(walk.getObjectId(0)));
+        }
     }
 
     private byte[] bytes(ObjectId blob) throws IOException {

@@ -31,9 +31,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
  *       commit is written as objects only: the index, the work tree and every branch are left as they were. So a
  *       backup always holds exactly what is on disk. Tags are local: push them ({@code git push origin
  *       'refs/tags/config-backup/*'}) to share them. Files are compared byte for byte with the committed blobs, so
- *       with {@code core.autocrlf} or clean filters a file may count as changed.</li>
- *   <li>Elsewhere a backup is a copy of the files under {@code .config-cicd/backups/<scope>-<name>/}, with a
- *       {@code manifest.json} (time, label, each file's SHA-256); see {@link BackupCopies}.</li>
+ *       with {@code core.autocrlf} or clean filters a file may count as changed. But when that commit would write a
+ *       plaintext secret into git that HEAD does not already hold ({@link PlaintextSecrets}: a secret never
+ *       committed, which a pushed tag would publish), the backup is a copy outside git instead, as below.</li>
+ *   <li>Elsewhere (and for those backups in git) a backup is a copy of the files under
+ *       {@code .config-cicd/backups/<scope>-<name>/}, with a {@code manifest.json} (time, label, each file's
+ *       SHA-256), readable by its owner only; see {@link BackupCopies}.</li>
  * </ul>
  *
  * The files of a configuration: for {@code ENVIRONMENT, E} the override document {@code environments/E.*}; for
@@ -70,19 +73,24 @@ public final class ConfigBackup {
             return BackupCopies.create(root, scope, name, safe, stamped, now, disk);
         }
         try (BackupGit git = BackupGit.open(root)) {
-            return tag(git, scope, name, safe, stamped, now, disk);
+            Optional<RevCommit> head = git.head();
+            boolean atHead = head.isPresent() && git.content(head, scope, name).sameAs(disk);
+            if (!atHead && !PlaintextSecrets.newIn(git, root, head, disk).isEmpty()) {
+                // a backup commit would write a plaintext secret into git, and a pushed tag would publish it
+                return BackupCopies.create(root, scope, name, safe, stamped, now, disk);
+            }
+            return tag(git, head, atHead, scope, name, safe, stamped, now, disk);
         } catch (IOException e) {
             throw RevisionReader.gitFailed(e);
         }
     }
 
-    private static Backup tag(BackupGit git, Scope scope, String name, String label, String stamped, Instant now,
-                              BackupContent disk) throws IOException {
-        Optional<RevCommit> head = git.head();
+    private static Backup tag(BackupGit git, Optional<RevCommit> head, boolean atHead, Scope scope, String name,
+                              String label, String stamped, Instant now, BackupContent disk) throws IOException {
         PersonIdent who = new PersonIdent(new PersonIdent(git.repository()), now, ZoneOffset.UTC);
         String what = scope.word() + "/" + name;
         ObjectId target;
-        if (head.isPresent() && git.content(head, scope, name).sameAs(disk)) {
+        if (atHead) {
             target = head.get();
         } else {
             target = git.commitOf(head, disk, scope, name, who, "config-cicd backup of " + what + " (" + label + ")\n\n"

@@ -36,8 +36,12 @@ import java.util.TreeSet;
  *   <li>In a git work tree, unless {@link RollbackOptions#commit()} is false, the changed files and only them are
  *       committed ({@code git commit --only}: other staged changes stay staged and out of the commit), message
  *       {@code config-cicd rollback of <scope>/<name> to <version> (<short id>)}, author from the options or the
- *       repository's configured user. When no file differs, nothing is written or committed (the backup is still
- *       taken, so a result always names one).</li>
+ *       repository's configured user, still holding the files' locks, so the commit holds exactly what was
+ *       restored (and this is checked: see {@link RollbackCommit}). When no file differs, nothing is written or
+ *       committed (the backup is still taken, so a result always names one). When the restored files are exactly
+ *       those of HEAD (the rollback undid uncommitted changes), their index entries are updated and nothing is
+ *       committed: {@link RollbackResult#nothingToCommit()}. When a restored file would write a plaintext secret
+ *       into git that git does not hold yet, nothing is committed: {@link RollbackResult#keptOutOfGit()}.</li>
  * </ol>
  *
  * Access control and the audit record are the caller's.
@@ -79,17 +83,20 @@ public final class ConfigRollback {
         RollbackTarget target = RollbackTargets.resolve(root, scope, name, toVersion);
         Set<String> files = new TreeSet<>(target.content().names());
         files.addAll(BackupFiles.onDisk(root, scope, name).names());
-        RollbackResult result = RollbackWriter.locked(dir, List.copyOf(files),
-                () -> restore(dir, scope, name, target, options));
+        // the commit is made under the same locks as the writes: no other writer can change a file in between
+        return RollbackWriter.locked(dir, List.copyOf(files),
+                () -> commit(root, restore(dir, scope, name, target, options), scope, name, target, options));
+    }
+
+    private static RollbackResult commit(Path root, RollbackResult result, Scope scope, String name,
+                                         RollbackTarget target, RollbackOptions options) {
         if (!result.changed() || !options.commit() || !BackupGit.applies(root)) {
             return result;
         }
         List<String> changed = new ArrayList<>(result.filesWritten());
         changed.addAll(result.filesDeleted());
-        String newCommit = RollbackCommit.commit(root, changed, message(scope, name, target), options,
-                result.backupTaken());
-        return new RollbackResult(result.version(), result.commitId(), result.filesWritten(), result.filesDeleted(),
-                Optional.of(newCommit), result.backupTaken(), result.findingsIgnored());
+        return result.committed(RollbackCommit.commit(root, changed, target.content(), message(scope, name, target),
+                options, result.backupTaken()));
     }
 
     private RollbackResult restore(ConfigDirectory dir, Scope scope, String name, RollbackTarget target,
@@ -106,7 +113,8 @@ public final class ConfigRollback {
                 scope);
         Backup taken = backups.create(root, scope, name, "before-rollback", options.clock().instant());
         RollbackWriter.apply(dir, target.content(), write, delete, current, taken);
-        return new RollbackResult(target.version(), target.sourceId(), write, delete, Optional.empty(), taken, ignored);
+        return new RollbackResult(target.version(), target.sourceId(), write, delete, Optional.empty(), taken, ignored,
+                false, List.of());
     }
 
     private static String message(Scope scope, String name, RollbackTarget target) {

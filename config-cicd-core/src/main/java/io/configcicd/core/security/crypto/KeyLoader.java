@@ -57,15 +57,32 @@ public final class KeyLoader {
 
     /** The key in {@code CONFIG_CICD_KEY}, empty when the variable is unset or blank. */
     public static Optional<SecretKeyMaterial> fromEnvironment(Map<String, String> environment) {
-        String text = environment.get(ENV);
+        return fromVariable(environment, ENV);
+    }
+
+    /**
+     * The key in the environment variable {@code variable} ({@code CONFIG_CICD_NEW_KEY} for a rekey), empty when it
+     * is unset or blank; errors name that variable.
+     */
+    public static Optional<SecretKeyMaterial> fromVariable(Map<String, String> environment, String variable) {
+        String text = environment.get(variable);
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(fromBase64(text, ENV));
+        return Optional.of(fromBase64(text, variable));
     }
 
-    /** The key in a file that holds its base64 text. */
+    /** The key in a file that holds its base64 text, given with {@code --key-file}. */
     public static SecretKeyMaterial fromFile(Path file) {
+        return fromFile(file, "--key-file");
+    }
+
+    /**
+     * The key in a file that holds its base64 text.
+     *
+     * @param option the option that named the file ({@code --new-key-file}), for messages
+     */
+    public static SecretKeyMaterial fromFile(Path file, String option) {
         byte[] content;
         try {
             if (Files.size(file) > MAX_KEY_FILE_BYTES) {
@@ -75,7 +92,7 @@ public final class KeyLoader {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw ConfigCicdException.badInput("key file " + file + " does not exist",
-                    "check --key-file, or " + GENERATE_HINT + " > " + file.getFileName());
+                    "check " + option + ", or " + GENERATE_HINT + " > " + file.getFileName());
         } catch (IOException e) {
             throw ConfigCicdException.badInput("cannot read key file " + file + ": " + e.getClass().getSimpleName(),
                     "check that the file is readable by this user");

@@ -8,6 +8,7 @@ import io.configcicd.core.repo.Codecs;
 import io.configcicd.core.repo.edit.DocumentEditor;
 import io.configcicd.core.repo.edit.Editors;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,23 @@ public final class Rekey {
             return reencrypted > 0;
         }
     }
+
+    /**
+     * One document of a rekey, as {@link #precheck} reads it.
+     *
+     * @param fileName the name used in origins and messages
+     */
+    public record Document(String fileName, Format format, String text) {
+
+        public Document {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** How many problems a refused pre-check lists; the count says how many there are. */
+    private static final int LISTED = 10;
 
     private final SecretCipher from;
     private final SecretCipher to;
@@ -105,6 +123,51 @@ public final class Rekey {
             check(parse(out, format, fileName), values.size());
         }
         return new Result(out, done, current);
+    }
+
+    /**
+     * Checks, before any file is written, that every encrypted value of every document that is not already under
+     * the new key opens with the old key, so a rekey never stops half way because of a value under a third key or
+     * an altered one. The plaintexts are dropped as soon as they are checked.
+     *
+     * @return how many values a rekey would re-encrypt
+     * @throws ConfigCicdException (bad input) at the file:line of the first value that does not open (or of a
+     *                             document that does not parse), listing every such value with its key id
+     */
+    public int precheck(List<Document> documents) {
+        List<ConfigCicdException> failed = new ArrayList<>();
+        int count = 0;
+        for (Document d : documents) {
+            for (EncryptedValue v : parse(d.text(), d.format(), d.fileName())) {
+                if (Envelope.keyIdOf(v.text(), v.scalar().origin()).equals(to.keyId())) {
+                    continue;
+                }
+                try {
+                    from.decrypt(v.text(), v.scalar().origin());
+                    count++;
+                } catch (ConfigCicdException e) {
+                    failed.add(e);
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw refused(failed);
+        }
+        return count;
+    }
+
+    private ConfigCicdException refused(List<ConfigCicdException> failed) {
+        StringBuilder problem = new StringBuilder("rekey refused, no file was written: " + failed.size()
+                + " value(s) do not open with the old key " + from.keyId() + ":");
+        for (ConfigCicdException e : failed.subList(0, Math.min(LISTED, failed.size()))) {
+            problem.append("\n  ").append(e.origin()).append(": ").append(e.problem());
+        }
+        if (failed.size() > LISTED) {
+            problem.append("\n  ... and ").append(failed.size() - LISTED).append(" more");
+        }
+        return ConfigCicdException.badInput(failed.get(0).origin(), problem.toString(),
+                "run rekey with the key those values are under first (CONFIG_CICD_KEY or --key-file), or encrypt them "
+                        + "again with the old key (config-cicd encrypt --value ...), then run rekey again");
     }
 
     private List<EncryptedValue> parse(String text, Format format, String fileName) {

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * What a scalar written under a secret key holds: nothing, references to where the secret lives
  * ({@code ${VAR}}, {@code ${vault:secret/db#password}}, several of them side by side), an encrypted value
  * ({@code ENC[...]}), or the secret itself. A reference with a default ({@code ${VAR:-default}}) writes its
- * default in the file, so a default that is not itself a reference is plain text too.
+ * default in the file, so a default that is not itself a reference is plain text too. Public so that what
+ * {@code security.plaintext-secret} reports and what the product keeps out of git objects are one definition.
  */
-enum SecretValue {
+public enum SecretValue {
     /** null or the empty string. */
     EMPTY,
     /** Only {@code ${...}} references, with no literal text outside them and no literal defaults. */
@@ -30,11 +31,13 @@ enum SecretValue {
     /** Nesting deeper than this ({@code ${A:-${B:-${C:-...}}}}) is not a reference a person writes. */
     private static final int MAX_NESTING = 8;
 
-    boolean isPlaintext() {
+    /** Whether the value writes a secret in clear ({@link #PLAINTEXT} or {@link #PLAINTEXT_DEFAULT}). */
+    public boolean isPlaintext() {
         return this == PLAINTEXT || this == PLAINTEXT_DEFAULT;
     }
 
-    static SecretValue of(ConfigScalar scalar) {
+    /** What a scalar written under a secret key holds. */
+    public static SecretValue of(ConfigScalar scalar) {
         if (scalar.type() == ScalarType.NULL) {
             return EMPTY;
         }

@@ -153,4 +153,31 @@ class RekeyTest {
                     assertThat(e.getMessage()).contains(stranger.keyId()).doesNotContain("x-value");
                 });
     }
+
+    @Test
+    void thePrecheckCountsTheValuesToReencryptAndSkipsThoseAlreadyUnderTheNewKey() {
+        Rekey rekey = new Rekey(oldCipher, newCipher);
+        String current = "token: " + newCipher.encrypt("already-new") + "\n";
+
+        int count = rekey.precheck(List.of(new Rekey.Document("a.yaml", Format.YAML, yaml()),
+                new Rekey.Document("b.yaml", Format.YAML, current)));
+
+        assertThat(count).isEqualTo(3);
+    }
+
+    @Test
+    void thePrecheckListsEveryValueTheOldKeyCannotOpenAtItsFileAndLine() {
+        SecretCipher third = new SecretCipher(KeyRing.of(SecretKeyMaterial.generate()));
+        String good = "password: " + oldCipher.encrypt("fine") + "\n";
+        String bad = "a: 1\npassword: " + third.encrypt("third-key-secret") + "\ntoken: " + third.encrypt("another") + "\n";
+
+        assertThatThrownBy(() -> new Rekey(oldCipher, newCipher).precheck(List.of(
+                new Rekey.Document("global/base.yaml", Format.YAML, good),
+                new Rekey.Document("environments/production.yaml", Format.YAML, bad))))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.origin().toString()).startsWith("environments/production.yaml:2");
+                    assertThat(e.problem()).contains("no file was written", "2 value(s)", third.keyId(),
+                            "environments/production.yaml:3").doesNotContain("third-key-secret");
+                });
+    }
 }

@@ -27,4 +27,17 @@ class EnvironmentVariableNameTest {
     void namesTheVariableAfterThePath(String path, String expected) {
         assertThat(names.of(ConfigPath.parse(path))).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "services.orders.db_password, 1, ORDERS_DB_PASSWORD",
+        "services.orders.db_password, 2, SERVICES_ORDERS_DB_PASSWORD",
+        "services.orders.db_password, 3, ''",
+        "models.model_providers.openai.api_key, 1, MODEL_PROVIDERS_OPENAI_API_KEY",
+        "users[2].token, 1, ''",
+        "a.users[2].token, 1, A_USERS_2_TOKEN"
+    })
+    void addsParentKeysToTellSecretsApart(String path, int extra, String expected) {
+        assertThat(names.of(ConfigPath.parse(path), extra).orElse("")).isEqualTo(expected);
+    }
 }
