@@ -88,9 +88,13 @@ public final class Governance {
                 .withValues(oldValue, newValue));
     }
 
-    /** Appends an event, its path, values and result masked. */
+    /**
+     * Appends an event, its path, values and result masked; an event of this governance's principal also records
+     * where the principal's name came from ({@link AuditEvent#by}).
+     */
     public void record(AuditEvent event) {
-        log.append(event.withTarget(event.scope(), event.name(), masker.mask(event.path()))
+        AuditEvent who = event.principal().equals(principal.name()) ? event.by(principal) : event;
+        log.append(who.withTarget(event.scope(), event.name(), masker.mask(event.path()))
                 .withValues(event.oldValue().map(masker::mask), event.newValue().map(masker::mask))
                 .withResult(masker.mask(event.result())));
     }

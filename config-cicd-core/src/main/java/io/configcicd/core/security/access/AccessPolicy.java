@@ -101,9 +101,13 @@ public final class AccessPolicy {
         return roles;
     }
 
-    /** The roles a principal holds: bound to its name, to {@code "*"} and to its groups; sorted. */
+    /**
+     * The roles a principal holds: bound to its name, to {@code "*"} and to its groups; sorted. A principal whose
+     * name starts with {@code group:} holds no roles of its own: that binding key names a group, not a user.
+     */
     public List<String> rolesOf(String principal) {
-        Set<String> out = new TreeSet<>(bindings.getOrDefault(principal, List.of()));
+        Set<String> out = new TreeSet<>(principal.startsWith(AccessSection.GROUP_PREFIX) ? List.of()
+                : bindings.getOrDefault(principal, List.of()));
         out.addAll(bindings.getOrDefault(EVERYONE, List.of()));
         groups.forEach((group, members) -> {
             if (members.contains(principal)) {

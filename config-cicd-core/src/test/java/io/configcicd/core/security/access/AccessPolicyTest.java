@@ -124,6 +124,14 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aPrincipalNamedLikeAGroupBindingDoesNotReceiveTheGroupsRoles() {
+        AccessPolicy p = policy(POLICY);
+        assertThat(p.rolesOf("group:platform")).isEmpty();
+        assertThat(p.check("group:platform", WRITE, "development").allowed()).isFalse();
+        assertThat(p.rolesOf("alice")).containsExactly("developer");
+    }
+
+    @Test
     void anyEnvironmentMeansThePermissionOnSomeEnvironment() {
         AccessPolicy p = policy(POLICY);
         assertThat(p.check("dave", DEPLOY, AccessPolicy.ANY_ENVIRONMENT).allowed()).isTrue();
