@@ -4,7 +4,6 @@ import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.load.Utf8;
 import io.configcicd.core.model.Format;
 import io.configcicd.core.repo.ConfigDirectory;
-import io.configcicd.core.security.access.AccessPolicy;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
 import io.configcicd.core.security.crypto.KeyLoader;
@@ -38,7 +37,7 @@ final class RekeyCommand extends ConfigCommand {
 
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
-        governance.require(Permission.WRITE, AccessPolicy.ANY_ENVIRONMENT, "rekey");
+        governance.requireFiles(Permission.WRITE, rewritable(manager.directory()), "rekey");
         Map<String, String> env = cli().env();
         SecretCipher from = new SecretCipher(KeyLoader.require(env, Optional.ofNullable(keyFile)));
         SecretCipher to = new SecretCipher(newKeyFile != null ? KeyLoader.require(Map.of(), Optional.of(newKeyFile))
@@ -46,8 +45,7 @@ final class RekeyCommand extends ConfigCommand {
                 .orElseThrow(() -> io.configcicd.core.ConfigCicdException.badInput("no new key given",
                         "pass --new-key-file FILE or set CONFIG_CICD_NEW_KEY; " + KeyLoader.GENERATE_HINT))));
         ConfigDirectory dir = manager.directory();
-        List<String> files = new ArrayList<>(dir.globalDocuments());
-        dir.environments().forEach(e -> dir.environmentDocument(e).ifPresent(files::add));
+        List<String> files = rewritable(dir);
         Rekey rekey = new Rekey(from, to);
         List<Map<String, Object>> changed = new ArrayList<>();
         int total = 0;
@@ -82,5 +80,12 @@ final class RekeyCommand extends ConfigCommand {
                     .append(" value(s)\n"));
             return sb.append(count).append(" value(s) now under key ").append(to.keyId()).append('\n').toString();
         });
+    }
+
+    /** The files a rekey may rewrite: every base and override document (write is needed on all they reach). */
+    private static List<String> rewritable(ConfigDirectory dir) {
+        List<String> files = new ArrayList<>(dir.globalDocuments());
+        dir.environments().forEach(e -> dir.environmentDocument(e).ifPresent(files::add));
+        return files;
     }
 }

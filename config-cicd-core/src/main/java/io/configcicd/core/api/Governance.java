@@ -5,14 +5,19 @@ import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.AccessDeniedException;
 import io.configcicd.core.security.access.AccessPolicy;
+import io.configcicd.core.security.access.Decision;
 import io.configcicd.core.security.access.Permission;
+import io.configcicd.core.security.access.FileReach;
 import io.configcicd.core.security.audit.AuditEvent;
 import io.configcicd.core.security.audit.AuditLog;
 import io.configcicd.core.security.audit.Principal;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Who is acting and what they may do, for one configuration directory: the principal (from
@@ -27,22 +32,26 @@ public final class Governance {
     private final AuditLog log;
     private final Clock clock;
     private final OutputMasker masker;
+    private final Supplier<List<String>> environments;
 
+    /** A governance that knows no environments: a write to a shared file is checked on "some environment". */
     public Governance(Principal principal, AccessPolicy policy, AuditLog log, Clock clock) {
-        this(principal, policy, log, clock, OutputMasker.none());
+        this(principal, policy, log, clock, OutputMasker.none(), List::of);
     }
 
-    private Governance(Principal principal, AccessPolicy policy, AuditLog log, Clock clock, OutputMasker masker) {
+    private Governance(Principal principal, AccessPolicy policy, AuditLog log, Clock clock, OutputMasker masker,
+                       Supplier<List<String>> environments) {
         this.principal = Objects.requireNonNull(principal, "principal");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.masker = Objects.requireNonNull(masker, "masker");
+        this.environments = Objects.requireNonNull(environments, "environments");
     }
 
     /** The same, with every audited text (path, values, result) passed through {@code outputs} first. */
     public Governance maskingWith(OutputMasker outputs) {
-        return new Governance(principal, policy, log, clock, outputs);
+        return new Governance(principal, policy, log, clock, outputs, environments);
     }
 
     /** The governance of a directory for the principal that the process environment names. */
@@ -50,7 +59,8 @@ public final class Governance {
         var settings = directory.settings();
         String osUser = System.getProperty("user.name", "unknown");
         return new Governance(Principal.resolve(env, osUser), AccessPolicy.from(settings),
-                AuditLog.forDirectory(directory.root(), settings), Clock.systemUTC());
+                AuditLog.forDirectory(directory.root(), settings), Clock.systemUTC(), OutputMasker.none(),
+                directory::environments);
     }
 
     public Principal principal() {
@@ -79,6 +89,91 @@ public final class Governance {
         record(AuditEvent.of(clock.instant(), principal.name(), command, AuditEvent.denied(permission.label()))
                 .withTarget("", environment, ""));
         policy.require(principal.name(), permission, environment);
+    }
+
+    /**
+     * Checks that the principal may write {@code files} (relative to the configuration directory) with
+     * {@code permission}: it is needed on every environment the files reach ({@link FileReach}: a file of
+     * {@code global/} or {@code schemas/} reaches every environment), and {@link Permission#ADMIN} too, on every
+     * environment, when {@code config-cicd.yaml} is among them. Call it with the files that will actually be written,
+     * before the first is.
+     *
+     * @return the environments the write reaches, for the caller to validate them all
+     * @throws AccessDeniedException after auditing the denied attempt, naming the file that needs the permission
+     */
+    public FileReach requireFiles(Permission permission, Collection<String> files, String command) {
+        FileReach reach = FileReach.of(files, environments.get());
+        if (reach.files().isEmpty()) {
+            return reach;
+        }
+        for (String environment : where(reach)) {
+            requireFor(permission, environment, command, reach,
+                    command + " writes " + reach.why(environment, permission));
+        }
+        if (reach.settings()) {
+            for (String environment : where(reach)) {
+                requireFor(Permission.ADMIN, environment, command, reach,
+                        command + " writes " + reach.why(environment, Permission.ADMIN));
+            }
+        }
+        return reach;
+    }
+
+    /** The environments to check: those reached, or "some environment" when the directory has none. */
+    private static List<String> where(FileReach reach) {
+        return reach.environments().isEmpty() ? List.of(AccessPolicy.ANY_ENVIRONMENT) : List.copyOf(reach.environments());
+    }
+
+    private void requireFor(Permission permission, String environment, String command, FileReach reach, String why) {
+        Decision d = policy.check(principal.name(), permission, environment);
+        if (d.allowed()) {
+            return;
+        }
+        AuditEvent denied = AuditEvent.of(clock.instant(), principal.name(), command, AuditEvent.denied(permission.label()))
+                .withTarget("", environment, "");
+        record(reach.files().isEmpty() ? denied : denied.withDetail("files", String.join(", ", reach.files())));
+        throw new AccessDeniedException(new Decision(false, d.principal(), permission, environment, d.roles(),
+                d.grantingRoles(), d.reason() + ": " + why));
+    }
+
+    /**
+     * Checks that the principal may decrypt {@code value}, an {@code ENC[...]} text: when files of the directory hold
+     * it, {@link Permission#REVEAL} on every environment they reach (a copy in {@code global/} reaches all of them;
+     * a copy of production's value pasted into development's file does not make it development's alone); when no
+     * file holds it, the value could be any environment's, so reveal on every environment, or else
+     * {@link Permission#ADMIN} on every environment.
+     *
+     * @return the files that hold the value and the environments checked, for the audit record
+     * @throws AccessDeniedException after auditing the denied attempt
+     */
+    public FileReach requireDecrypt(ConfigDirectory directory, String value, String command) {
+        List<String> holding = ValueHolders.of(directory, value);
+        if (!holding.isEmpty()) {
+            FileReach reach = FileReach.of(holding, environments.get());
+            for (String environment : where(reach)) {
+                requireFor(Permission.REVEAL, environment, command, reach,
+                        "the value is in " + reach.why(environment, Permission.REVEAL));
+            }
+            return reach;
+        }
+        FileReach every = new FileReach(List.of(), new java.util.TreeSet<>(environments.get()), List.of(), false);
+        List<String> where = where(every);
+        if (where.stream().allMatch(e -> policy.check(principal.name(), Permission.REVEAL, e).allowed())
+                || where.stream().allMatch(e -> policy.check(principal.name(), Permission.ADMIN, e).allowed())) {
+            return every;
+        }
+        for (String environment : where) {
+            requireFor(Permission.REVEAL, environment, command, every, "the value is in no file of the configuration,"
+                    + " so it may be any environment's: decrypting it needs reveal on every environment, or admin");
+        }
+        throw new IllegalStateException("a denial was expected");
+    }
+
+    /** Appends the event of {@code command} about the files of {@code reach}: its environments and files. */
+    public void record(String command, FileReach reach, String result) {
+        record(AuditEvent.of(clock.instant(), principal.name(), command, result)
+                .withTarget("", String.join(", ", reach.environments()), "")
+                .withDetail("files", String.join(", ", reach.files())));
     }
 
     /** Appends an event for {@code command} done by the principal, now; values must already be masked. */

@@ -31,7 +31,7 @@ import java.util.TreeSet;
  *   <li>No {@code access:} section: everything is allowed ({@link #allowAll()}), as before access control
  *       existed. A section that is present, even empty ({@code access: {}} or {@code access:} alone), is
  *       enforced: everything it does not grant is denied.</li>
- *   <li>Permissions: {@code read, write, deploy, rollback, reveal} ({@link Permission}); a single word may
+ *   <li>Permissions: {@code read, write, deploy, rollback, reveal, admin} ({@link Permission}); a single word may
  *       stand for a list of one, here and for environments, group members and bound roles.</li>
  *   <li>Environment patterns are globs: {@code *} any run of characters, {@code ?} one character; names are
  *       case-sensitive, and so are principals (compared exactly with {@code Principal.name()}).</li>

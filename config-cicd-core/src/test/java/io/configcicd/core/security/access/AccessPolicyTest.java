@@ -211,7 +211,8 @@ class AccessPolicyTest {
     @Test
     void permissionsParseCaseInsensitively() {
         assertThat(Permission.parse("Deploy")).contains(DEPLOY);
-        assertThat(Permission.parse("admin")).isEmpty();
-        assertThat(Permission.allLabels()).isEqualTo("read, write, deploy, rollback, reveal");
+        assertThat(Permission.parse("Admin")).contains(Permission.ADMIN);
+        assertThat(Permission.parse("root")).isEmpty();
+        assertThat(Permission.allLabels()).isEqualTo("read, write, deploy, rollback, reveal, admin");
     }
 }
