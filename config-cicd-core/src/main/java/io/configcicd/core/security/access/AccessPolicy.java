@@ -7,6 +7,7 @@ import io.configcicd.core.repo.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  *     alice: [operator]
  *     "group:platform": [developer]
  *     "*": [auditor]
+ *   policy_from: origin/main # optional: the ref whose committed access: and audit: are in force
  * </pre>
  *
  * <ul>
@@ -52,19 +54,21 @@ public final class AccessPolicy {
     /** The binding key that applies to every principal. */
     public static final String EVERYONE = "*";
 
-    private static final AccessPolicy ALLOW_ALL = new AccessPolicy(false, Map.of(), Map.of(), Map.of());
+    private static final AccessPolicy ALLOW_ALL = new AccessPolicy(false, Map.of(), Map.of(), Map.of(), Optional.empty());
 
     private final boolean enforced;
     private final Map<String, Role> roles;
     private final Map<String, Set<String>> groups;
     private final Map<String, List<String>> bindings;
+    private final Optional<String> policyFrom;
 
     private AccessPolicy(boolean enforced, Map<String, Role> roles, Map<String, Set<String>> groups,
-                         Map<String, List<String>> bindings) {
+                         Map<String, List<String>> bindings, Optional<String> policyFrom) {
         this.enforced = enforced;
         this.roles = Map.copyOf(roles);
         this.groups = Map.copyOf(groups);
         this.bindings = Map.copyOf(bindings);
+        this.policyFrom = policyFrom;
     }
 
     /** The policy without an {@code access:} section: everything allowed. */
@@ -88,7 +92,17 @@ public final class AccessPolicy {
         }
         ConfigNode node = settings.getOrNull("access");
         AccessSection.Parsed p = AccessSection.parse(node);
-        return new AccessPolicy(true, p.roles(), p.groups(), p.bindings());
+        return new AccessPolicy(true, p.roles(), p.groups(), p.bindings(), p.policyFrom());
+    }
+
+    /**
+     * {@code access.policy_from}: the git ref (such as {@code origin/main}) whose committed {@code config-cicd.yaml}
+     * holds the {@code access:} and {@code audit:} sections in force; the front door reads them there
+     * ({@code docs/security.md}, "Where the policy comes from"). It grants nothing itself: a section with nothing
+     * else is an enforced, empty policy.
+     */
+    public Optional<String> policyFrom() {
+        return policyFrom;
     }
 
     /** Whether an {@code access:} section is in force; false means everything is allowed. */

@@ -209,6 +209,16 @@ class AccessPolicyTest {
     }
 
     @Test
+    void policyFromNamesARefAndGrantsNothingByItself() {
+        AccessPolicy p = policy("access:\n  policy_from: origin/main\n");
+        assertThat(p.policyFrom()).contains("origin/main");
+        assertThat(p.isEnforced()).isTrue();
+        assertThat(p.check("carol", READ, "production").allowed()).isFalse();
+        assertThat(policy(POLICY).policyFrom()).isEmpty();
+        assertBadInputAt("access:\n  policy_from: [main, dev]\n", ":2", "access.policy_from must be a git ref");
+    }
+
+    @Test
     void permissionsParseCaseInsensitively() {
         assertThat(Permission.parse("Deploy")).contains(DEPLOY);
         assertThat(Permission.parse("Admin")).contains(Permission.ADMIN);
