@@ -236,6 +236,29 @@ class ValidateMojoTest {
     }
 
     @Test
+    @Basedir("/unit/passing")
+    @InjectMojo(goal = "validate")
+    @MojoParameter(name = "configDir", value = "${test.workspace}/configuration")
+    @MojoParameter(name = "policyRef", value = "main")
+    void policyRefReadsTheAccessPolicyFromThatRefNotFromTheWorkingTree(ValidateMojo mojo) throws Exception {
+        Path config = workspace.resolve("configuration");
+        copyTree(fixture("passing").resolve("configuration"), config);
+        Path settings = config.resolve("config-cicd.yaml");
+        Files.writeString(settings, Files.readString(settings)
+                + "access:\n  roles:\n    reader: {permissions: [read]}\n  bindings: {}\n");
+        try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("nobody may read").setAuthor("Test", "test@example.com")
+                    .setCommitter("Test", "test@example.com").setSign(false).call();
+        }
+        Files.writeString(settings, Files.readString(settings).replace("bindings: {}", "bindings: {\"*\": [reader]}"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("access denied").hasMessageContaining("read");
+    }
+
+    @Test
     @Basedir("/unit/secret")
     @InjectMojo(goal = "validate")
     @MojoParameter(name = "configDir", value = "${test.workspace}/configuration")
