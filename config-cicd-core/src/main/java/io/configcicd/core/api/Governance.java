@@ -169,7 +169,8 @@ public final class Governance {
         throw new ConfigCicdException(ErrorKind.ACCESS_DENIED,
                 Origin.file(Settings.FILE_NAME),
                 "access denied: " + command + " is refused in CI because " + source.drift().get() + " of "
-                        + Settings.FILE_NAME + " in the work tree differ from the policy ref "
+                        + Settings.FILE_NAME + " in the work tree " + (source.drift().get().contains(" and ") ? "differ"
+                        : "differs") + " from the policy ref "
                         + source.ref().orElse(""),
                 "a change to the access policy or the audit settings is reviewed and merged into the policy ref first;"
                         + " run this change without the edit to " + source.drift().get()
