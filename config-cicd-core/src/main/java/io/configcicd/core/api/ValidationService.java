@@ -103,7 +103,8 @@ public final class ValidationService {
     /**
      * Validates the configuration directory as it was in a revision, read straight from git's objects (no checkout,
      * no copy: as {@code assess} reads it), origins naming the same files as in the work tree. Access is checked by
-     * the work tree's settings, so the commit being validated cannot grant itself rights.
+     * the work tree's settings (or the policy ref's, {@link PolicySource}), so the commit being validated cannot
+     * grant itself rights.
      */
     private ValidateOutcome atRevision(ValidateRequest request, String revision, String prefix, Governance governance) {
         try (EffectiveAtRevision at = EffectiveAtRevision.open(request.configDir())) {
