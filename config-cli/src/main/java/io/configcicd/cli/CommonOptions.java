@@ -24,6 +24,11 @@ public final class CommonOptions {
             description = "Write the output to FILE (replaced atomically) instead of standard output.")
     private Path output;
 
+    @Option(names = "--policy-ref", paramLabel = "REF", scope = ScopeType.INHERIT,
+            description = "Read access: and audit: from config-cicd.yaml as this git ref (origin/main) has it committed,"
+                    + " not from the work tree (default: $CONFIG_CICD_POLICY_REF, else access.policy_from).")
+    private String policyRef;
+
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
     private boolean stacktrace;
@@ -44,6 +49,11 @@ public final class CommonOptions {
 
     public Optional<Path> output() {
         return Optional.ofNullable(output);
+    }
+
+    /** {@code --policy-ref}, when given. */
+    public Optional<String> policyRef() {
+        return Optional.ofNullable(policyRef).filter(r -> !r.isBlank());
     }
 
     public boolean stacktrace() {

@@ -47,7 +47,7 @@ public final class ConfigCicdCli implements Runnable {
             RollbackCommand.class, AssessCommand.class);
 
     /** The options of the top command that take a value: their values are not command names. */
-    private static final Set<String> VALUED_OPTIONS = Set.of("--config-dir", "--format", "--output");
+    private static final Set<String> VALUED_OPTIONS = Set.of("--config-dir", "--format", "--output", "--policy-ref");
 
     @Mixin
     private CommonOptions options;
@@ -146,8 +146,14 @@ public final class ConfigCicdCli implements Runnable {
         return err;
     }
 
+    /** The process environment, with {@code CONFIG_CICD_POLICY_REF} set to {@code --policy-ref} when it is given. */
     Map<String, String> env() {
-        return env;
+        if (options == null || options.policyRef().isEmpty()) {
+            return env;
+        }
+        Map<String, String> withRef = new java.util.HashMap<>(env);
+        withRef.put(io.configcicd.core.api.PolicySource.VARIABLE, options.policyRef().get());
+        return Map.copyOf(withRef);
     }
 
     /** The masker in use: the secrets of the directory the command opened (none before). */

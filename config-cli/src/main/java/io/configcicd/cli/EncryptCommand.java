@@ -3,6 +3,7 @@ package io.configcicd.cli;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.security.access.AccessPolicy;
+import io.configcicd.core.security.access.FileReach;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
 import io.configcicd.core.security.crypto.KeyLoader;
@@ -60,7 +61,9 @@ final class EncryptCommand {
         }
     }
 
-    @Command(name = "decrypt", description = "Print the plaintext of an ENC[...] value (needs the reveal permission; audited).")
+    @Command(name = "decrypt", description = {"Print the plaintext of an ENC[...] value (audited).",
+            "Needs the reveal permission on every environment whose files hold the value (a value in global/ is every"
+                    + " environment's); a value that no file holds needs reveal on every environment, or admin."})
     static final class Decrypt extends ConfigCommand {
 
         @Option(names = "--value", required = true, paramLabel = "ENC", description = "The ENC[...] value.")
@@ -71,13 +74,12 @@ final class EncryptCommand {
 
         @Override
         protected void execute(ConfigurationManager manager, Output output) {
-            governance.require(Permission.REVEAL, AccessPolicy.ANY_ENVIRONMENT, "decrypt");
             if (!SecretCipher.isEncrypted(value)) {
                 throw ConfigCicdException.badInput("--value is not an ENC[...] value", "pass the whole ENC[...] text, quoted");
             }
+            FileReach reach = governance.requireDecrypt(manager.directory(), value.strip(), "decrypt");
             String plain = key.cipher(cli().env()).decrypt(value);
-            governance.record("decrypt", "", "", "", Optional.empty(), Optional.empty(), AuditEvent.OK
-                    + ": key " + SecretCipher.keyIdOf(value));
+            governance.record("decrypt", reach, AuditEvent.OK + ": key " + SecretCipher.keyIdOf(value));
             cli().revealSecrets();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("value", plain);

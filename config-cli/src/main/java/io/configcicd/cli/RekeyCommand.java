@@ -4,7 +4,6 @@ import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.load.Utf8;
 import io.configcicd.core.model.Format;
 import io.configcicd.core.repo.ConfigDirectory;
-import io.configcicd.core.security.access.AccessPolicy;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
 import io.configcicd.core.security.crypto.KeyLoader;
@@ -40,7 +39,7 @@ final class RekeyCommand extends ConfigCommand {
 
     @Override
     protected void execute(ConfigurationManager manager, Output output) {
-        governance.require(Permission.WRITE, AccessPolicy.ANY_ENVIRONMENT, "rekey");
+        governance.requireFiles(Permission.WRITE, rewritable(manager.directory()), "rekey");
         Map<String, String> env = cli().env();
         SecretCipher from = new SecretCipher(KeyLoader.require(env, Optional.ofNullable(keyFile)));
         SecretCipher to = new SecretCipher(KeyRing.of(newKeyFile != null ? KeyLoader.fromFile(newKeyFile, "--new-key-file")
@@ -48,8 +47,7 @@ final class RekeyCommand extends ConfigCommand {
                 .badInput("no new key given", "pass --new-key-file FILE or set " + NEW_KEY_ENV + "; "
                         + KeyLoader.GENERATE_HINT))));
         ConfigDirectory dir = manager.directory();
-        List<String> files = new ArrayList<>(dir.globalDocuments());
-        dir.environments().forEach(e -> dir.environmentDocument(e).ifPresent(files::add));
+        List<String> files = rewritable(dir);
         Rekey rekey = new Rekey(from, to);
         // every value must open with the old key before the first file is written: never stop half way
         rekey.precheck(files.stream().map(f -> new Rekey.Document(f, Format.ofFileName(f).orElseThrow(),
@@ -87,5 +85,12 @@ final class RekeyCommand extends ConfigCommand {
                     .append(" value(s)\n"));
             return sb.append(count).append(" value(s) now under key ").append(to.keyId()).append('\n').toString();
         });
+    }
+
+    /** The files a rekey may rewrite: every base and override document (write is needed on all they reach). */
+    private static List<String> rewritable(ConfigDirectory dir) {
+        List<String> files = new ArrayList<>(dir.globalDocuments());
+        dir.environments().forEach(e -> dir.environmentDocument(e).ifPresent(files::add));
+        return files;
     }
 }

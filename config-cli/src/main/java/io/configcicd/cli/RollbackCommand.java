@@ -46,7 +46,7 @@ final class RollbackCommand extends ConfigCommand {
                 .withAuthor(governance.principal().name(), governance.principal().name() + "@config-cicd");
         RollbackResult r;
         try {
-            r = new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), scope, name,
+            r = new ConfigRollback(RollbackValidators.of(manager, governance)).rollback(manager.directory(), scope, name,
                     Optional.ofNullable(toVersion), options);
         } catch (RuntimeException e) {
             governance.record("rollback", scopeWord(scope), name, "", Optional.empty(),

@@ -1,6 +1,7 @@
 package io.configcicd.maven;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.api.PolicySource;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
@@ -11,8 +12,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -59,6 +62,14 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     @Parameter(property = "config.commit")
     private String commit;
 
+    /**
+     * The git ref whose committed {@code config-cicd.yaml} holds the {@code access:} and {@code audit:} sections in
+     * force (for example {@code origin/main}), instead of the work tree's file (docs/security.md). Default:
+     * {@code CONFIG_CICD_POLICY_REF}, else {@code access.policy_from} of the settings.
+     */
+    @Parameter(property = "config.policyRef")
+    private String policyRef;
+
     /** Skips the goal. */
     @Parameter(property = "config.skip", defaultValue = "false")
     private boolean skip;
@@ -102,6 +113,19 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
         Workspace workspace = Workspace.open(dir, System.getenv());
         masker = workspace.masker();
         return workspace;
+    }
+
+    /**
+     * The process environment the core's services see: it names the principal and holds the variables secrets
+     * reference; {@code CONFIG_CICD_POLICY_REF} is {@code config.policyRef} when that is set.
+     */
+    protected Map<String, String> serviceEnvironment() {
+        if (policyRef == null || policyRef.isBlank()) {
+            return System.getenv();
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(PolicySource.VARIABLE, policyRef.strip());
+        return Map.copyOf(env);
     }
 
     /** The masker in use. */

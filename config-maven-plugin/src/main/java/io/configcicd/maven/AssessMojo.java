@@ -75,7 +75,7 @@ public class AssessMojo extends AbstractConfigMojo {
         AssessRequest request = request(configDir.get());
         maskSecretsOf(configDir.get());
 
-        AssessOutcome outcome = new AssessmentService(pluginVersion(), Clock.systemDefaultZone(), System.getenv())
+        AssessOutcome outcome = new AssessmentService(pluginVersion(), Clock.systemDefaultZone(), serviceEnvironment())
                 .assess(request);
 
         if (outcome.assessments().isEmpty()) {

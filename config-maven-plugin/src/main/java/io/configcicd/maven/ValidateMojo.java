@@ -66,7 +66,7 @@ public class ValidateMojo extends AbstractConfigMojo {
         }
 
         ValidationService service = new ValidationService(pluginVersion(), java.time.Clock.systemDefaultZone(),
-                System.getenv(), (d, scope, name, label, now) -> new ConfigBackup().create(d, scope, name, label, now).id());
+                serviceEnvironment(), (d, scope, name, label, now) -> new ConfigBackup().create(d, scope, name, label, now).id());
         ValidateOutcome outcome;
         try (Workspace workspace = openWorkspace(dir)) { // one parse, for the masker and the validation
             outcome = service.validate(workspace, request);

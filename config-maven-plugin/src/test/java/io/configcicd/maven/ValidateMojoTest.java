@@ -222,17 +222,32 @@ class ValidateMojoTest {
     void commitValidatesThatCommitsTreeNotTheWorkingTree(ValidateMojo mojo) throws Exception {
         Path config = workspace.resolve("configuration");
         copyTree(fixture("failing").resolve("configuration"), config);
-        try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("port as a string").setAuthor("Test", "test@example.com")
-                    .setCommitter("Test", "test@example.com").setSign(false).call();
-        }
+        commitWorkspace("port as a string");
         Files.copy(fixture("passing").resolve(PRODUCTION),
                 config.resolve("environments/production.yaml"), StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining(PRODUCTION + ":4:9: [schema]");
+    }
+
+    @Test
+    @Basedir("/unit/passing")
+    @InjectMojo(goal = "validate")
+    @MojoParameter(name = "configDir", value = "${test.workspace}/configuration")
+    @MojoParameter(name = "policyRef", value = "main")
+    void policyRefReadsTheAccessPolicyFromThatRefNotFromTheWorkingTree(ValidateMojo mojo) throws Exception {
+        Path config = workspace.resolve("configuration");
+        copyTree(fixture("passing").resolve("configuration"), config);
+        Path settings = config.resolve("config-cicd.yaml");
+        Files.writeString(settings, Files.readString(settings)
+                + "access:\n  roles:\n    reader: {permissions: [read]}\n  bindings: {}\n");
+        commitWorkspace("nobody may read");
+        Files.writeString(settings, Files.readString(settings).replace("bindings: {}", "bindings: {\"*\": [reader]}"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("access denied").hasMessageContaining("read");
     }
 
     @Test
@@ -309,6 +324,15 @@ class ValidateMojoTest {
 
     private static Path fixture(String name) throws Exception {
         return Path.of(ValidateMojoTest.class.getResource("/unit/" + name).toURI());
+    }
+
+    /** {@code git init} on main in the scratch workspace, and everything in it committed. */
+    private void commitWorkspace(String message) throws Exception {
+        try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage(message).setAuthor("Test", "test@example.com")
+                    .setCommitter("Test", "test@example.com").setSign(false).call();
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -66,7 +66,10 @@ final class ActionRunner {
         try {
             ActionInputs inputs = ActionInputs.from(env, runner);
             requireDirectory(inputs.configDir(), runner);
-            return finish(step(inputs.command(), runner, masker, workspace).run(inputs), files, out);
+            ActionPolicyRef policy = ActionPolicyRef.of(env, runner, inputs.configDir());
+            policy.warning().ifPresent(w -> out.println(WorkflowCommands.annotation("warning", "config-cicd", w)));
+            return finish(step(inputs.command(), runner, masker, workspace, policy.environment(env)).run(inputs),
+                    files, out);
         } catch (RuntimeException e) {
             return failures.report(e, out, err, files);
         } finally {
@@ -85,13 +88,14 @@ final class ActionRunner {
         }
     }
 
+    /** The step of a command; {@code serviceEnv} is the environment its service sees (with the policy ref). */
     private ActionStep step(ActionCommand command, RunnerContext runner, OutputMasker masker,
-                            Optional<Workspace> workspace) {
+                            Optional<Workspace> workspace, Map<String, String> serviceEnv) {
         Clock clock = Clock.systemDefaultZone();
         return switch (command) {
-            case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, env, BackupTaker.NONE), masker,
-                    workspace);
-            case ASSESS -> new AssessStep(runner, new AssessmentService(version, clock, env), masker);
+            case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, serviceEnv,
+                    BackupTaker.NONE), masker, workspace);
+            case ASSESS -> new AssessStep(runner, new AssessmentService(version, clock, serviceEnv), masker);
             default -> throw new IllegalStateException("command " + command.word() + " passed input checks");
         };
     }

@@ -56,7 +56,7 @@ record EventBase(Optional<String> revision, String source) {
         return n.isString() && !n.asString().isBlank() ? Optional.of(n.asString().trim()) : Optional.empty();
     }
 
-    private static JsonNode read(Path file) {
+    static JsonNode read(Path file) {
         try {
             return JsonMapper.shared().readTree(file.toFile());
         } catch (JacksonException e) {

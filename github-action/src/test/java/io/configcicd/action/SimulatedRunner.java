@@ -126,7 +126,8 @@ final class SimulatedRunner {
                 + env.get("GITHUB_SHA") + "\",\"created\":false}");
     }
 
-    private void event(String name, String payload) throws IOException {
+    /** The run is triggered by the event {@code name} with this payload. */
+    void event(String name, String payload) throws IOException {
         Path file = runnerDir.resolve("event.json");
         Files.writeString(file, payload);
         env.put("GITHUB_EVENT_NAME", name);

@@ -187,17 +187,7 @@ public final class ConfigurationManager implements AutoCloseable {
      * under the file's lock; a fix offered by several findings (one per environment) is written once.
      */
     public List<AppliedFix> applyFixes(List<Finding> findings) {
-        Map<String, Map<ConfigPath, AppliedFixPlan>> byFile = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            if (f.fix().isEmpty()) {
-                continue;
-            }
-            Fix fix = f.fix().get();
-            String file = fix.target() == Fix.Target.ORIGIN && f.origin().isKnown()
-                    ? f.origin().file() : overrideDocument(f.environment());
-            byFile.computeIfAbsent(file, k -> new LinkedHashMap<>())
-                    .putIfAbsent(fix.path(), new AppliedFixPlan(f.ruleId(), fix));
-        }
+        Map<String, Map<ConfigPath, AppliedFixPlan>> byFile = planFixes(findings);
         List<AppliedFix> done = new ArrayList<>();
         byFile.forEach((file, plans) -> directory.locked(file, () -> {
             String text = currentText(file);
@@ -209,6 +199,29 @@ public final class ConfigurationManager implements AutoCloseable {
             return null;
         }));
         return List.copyOf(done);
+    }
+
+    /**
+     * The files {@link #applyFixes} would write for these findings (relative to the directory, in the order it writes
+     * them): for access control to check before anything is written.
+     */
+    public List<String> fixFiles(List<Finding> findings) {
+        return List.copyOf(planFixes(findings).keySet());
+    }
+
+    private Map<String, Map<ConfigPath, AppliedFixPlan>> planFixes(List<Finding> findings) {
+        Map<String, Map<ConfigPath, AppliedFixPlan>> byFile = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.fix().isEmpty()) {
+                continue;
+            }
+            Fix fix = f.fix().get();
+            String file = fix.target() == Fix.Target.ORIGIN && f.origin().isKnown()
+                    ? f.origin().file() : overrideDocument(f.environment());
+            byFile.computeIfAbsent(file, k -> new LinkedHashMap<>())
+                    .putIfAbsent(fix.path(), new AppliedFixPlan(f.ruleId(), fix));
+        }
+        return byFile;
     }
 
     private record AppliedFixPlan(String ruleId, Fix fix) {

@@ -3,8 +3,13 @@ package io.configcicd.core.api;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.model.Severity;
+import io.configcicd.core.security.access.Permission;
+import io.configcicd.core.security.access.FileReach;
+import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.ValidationRule;
 import io.configcicd.core.version.RestoredStateValidator;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,21 +30,60 @@ public final class RollbackValidators {
     private RollbackValidators() {
     }
 
-    /** The validator of the restored states of {@code manager}'s directory. */
+    /**
+     * The validator of the restored states of {@code manager}'s directory: the environment rolled back, and every
+     * environment when the rollback changes a file they all read ({@code global/*}, {@code config-cicd.yaml}).
+     */
     public static RestoredStateValidator of(ConfigurationManager manager) {
-        return (copy, env, today) -> {
-            try (ConfigurationManager candidate = ConfigurationManager.open(copy)) {
-                if (candidate.listConfigurations(Scope.GLOBAL).isEmpty()) {
-                    return List.of();
-                }
-                ConfigurationValidator validator = candidate.validator();
-                carryRules(manager, validator);
-                List<String> envs = candidate.directory().hasEnvironment(env) ? List.of(env) : List.of();
-                Severity threshold = validator.settings().failOn().orElse(Severity.ERROR);
-                return validator.validate(envs, today).findings().stream()
-                        .filter(f -> f.severity().atLeast(threshold)).toList();
+        return new RestoredStateValidator() {
+            @Override
+            public List<Finding> failing(Path copy, String env, LocalDate today) {
+                return validate(manager, copy, env, false, today);
+            }
+
+            @Override
+            public List<Finding> failing(Path copy, String env, Set<String> changed, LocalDate today) {
+                boolean shared = FileReach.of(changed, List.of()).reachesEveryEnvironment();
+                return validate(manager, copy, env, shared, today);
             }
         };
+    }
+
+    /**
+     * The same, for a rollback done by the principal of {@code governance}: before anything is validated or written,
+     * it must hold {@link Permission#ROLLBACK} on every environment the changed files reach, and
+     * {@link Permission#ADMIN} when {@code config-cicd.yaml} is among them ({@link Governance#requireFiles}).
+     */
+    public static RestoredStateValidator of(ConfigurationManager manager, Governance governance) {
+        RestoredStateValidator validator = of(manager);
+        return new RestoredStateValidator() {
+            @Override
+            public List<Finding> failing(Path copy, String env, LocalDate today) {
+                return validator.failing(copy, env, today);
+            }
+
+            @Override
+            public List<Finding> failing(Path copy, String env, Set<String> changed, LocalDate today) {
+                governance.requireFiles(Permission.ROLLBACK, changed, "rollback");
+                return validator.failing(copy, env, changed, today);
+            }
+        };
+    }
+
+    private static List<Finding> validate(ConfigurationManager manager, Path copy, String env, boolean every,
+                                          LocalDate today) {
+        try (ConfigurationManager candidate = ConfigurationManager.open(copy)) {
+            if (candidate.listConfigurations(Scope.GLOBAL).isEmpty()) {
+                return List.of();
+            }
+            ConfigurationValidator validator = candidate.validator();
+            carryRules(manager, validator);
+            List<String> envs = !every && candidate.directory().hasEnvironment(env) ? List.of(env) : List.of();
+            Severity threshold = validator.settings().failOn().orElse(Severity.ERROR);
+            return validator.validate(envs, today).findings().stream()
+                    .filter(f -> f.severity().atLeast(threshold))
+                    .map(f -> every ? f.withMessage(f.message() + " (in " + f.environment() + ")") : f).toList();
+        }
     }
 
     /** Adds the rules a program added to the manager's validator, and removes those it removed. */

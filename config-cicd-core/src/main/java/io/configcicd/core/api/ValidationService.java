@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.security.access.Permission;
+import io.configcicd.core.security.access.FileReach;
 import io.configcicd.core.security.audit.AuditEvent;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +90,11 @@ public final class ValidationService {
         ValidationRun run = validator.validate(request.environments(), today);
         List<AppliedFix> fixes = List.of();
         if (request.fix()) {
+            FileReach reach = governance.requireFiles(Permission.WRITE, workTree.fixFiles(run.findings()),
+                    "validate --fix");
             fixes = fix(workTree, run, governance);
             if (!fixes.isEmpty()) {
-                run = validator.validate(request.environments(), today);
+                run = validator.validate(revalidated(request.environments(), reach), today);
             }
         }
         return outcome(validator, run, fixes, request, prefix, "validate");
@@ -100,7 +103,8 @@ public final class ValidationService {
     /**
      * Validates the configuration directory as it was in a revision, read straight from git's objects (no checkout,
      * no copy: as {@code assess} reads it), origins naming the same files as in the work tree. Access is checked by
-     * the work tree's settings, so the commit being validated cannot grant itself rights.
+     * the work tree's settings (or the policy ref's, {@link PolicySource}), so the commit being validated cannot
+     * grant itself rights.
      */
     private ValidateOutcome atRevision(ValidateRequest request, String revision, String prefix, Governance governance) {
         try (EffectiveAtRevision at = EffectiveAtRevision.open(request.configDir())) {
@@ -112,6 +116,19 @@ public final class ValidationService {
             ValidationRun run = validator.validate(request.environments(), LocalDate.now(clock));
             return outcome(validator, run, List.of(), request, prefix, "validate " + shortId(commit));
         }
+    }
+
+    /**
+     * The environments validated again after fixes were written: those asked for, and every environment a fixed file
+     * reaches (a fix in {@code global/base.yaml} changes production too); empty (every environment) stays empty.
+     */
+    private static List<String> revalidated(List<String> asked, FileReach reach) {
+        if (asked.isEmpty()) {
+            return asked;
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(asked);
+        out.addAll(reach.environments());
+        return List.copyOf(out);
     }
 
     private static void requireAccess(List<String> environments, boolean fix, Governance governance) {

@@ -59,7 +59,8 @@ final class RollbackValidation {
                 Files.createDirectories(out.getParent());
                 Files.write(out, f.getValue());
             }
-            List<Finding> failing = validate(validator, temp, env, today, target);
+            List<Finding> failing = validate(validator, temp, env, target.content().differences(current), today,
+                    target);
             if (!failing.isEmpty() && !force) {
                 throw refused(failing, scope, env, target);
             }
@@ -74,10 +75,10 @@ final class RollbackValidation {
         }
     }
 
-    private static List<Finding> validate(RestoredStateValidator validator, Path dir, String env, LocalDate today,
-                                          RollbackTarget target) {
+    private static List<Finding> validate(RestoredStateValidator validator, Path dir, String env,
+                                          java.util.Set<String> changed, LocalDate today, RollbackTarget target) {
         try {
-            return validator.failing(dir, env, today);
+            return validator.failing(dir, env, changed, today);
         } catch (ConfigCicdException e) {
             if (e.kind() != ErrorKind.BAD_INPUT) {
                 throw e;

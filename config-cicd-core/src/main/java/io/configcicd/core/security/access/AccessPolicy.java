@@ -7,6 +7,7 @@ import io.configcicd.core.repo.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,13 +26,14 @@ import java.util.TreeSet;
  *     alice: [operator]
  *     "group:platform": [developer]
  *     "*": [auditor]
+ *   policy_from: origin/main # optional: the ref whose committed access: and audit: are in force
  * </pre>
  *
  * <ul>
  *   <li>No {@code access:} section: everything is allowed ({@link #allowAll()}), as before access control
  *       existed. A section that is present, even empty ({@code access: {}} or {@code access:} alone), is
  *       enforced: everything it does not grant is denied.</li>
- *   <li>Permissions: {@code read, write, deploy, rollback, reveal} ({@link Permission}); a single word may
+ *   <li>Permissions: {@code read, write, deploy, rollback, reveal, admin} ({@link Permission}); a single word may
  *       stand for a list of one, here and for environments, group members and bound roles.</li>
  *   <li>Environment patterns are globs: {@code *} any run of characters, {@code ?} one character; names are
  *       case-sensitive, and so are principals (compared exactly with {@code Principal.name()}).</li>
@@ -52,19 +54,21 @@ public final class AccessPolicy {
     /** The binding key that applies to every principal. */
     public static final String EVERYONE = "*";
 
-    private static final AccessPolicy ALLOW_ALL = new AccessPolicy(false, Map.of(), Map.of(), Map.of());
+    private static final AccessPolicy ALLOW_ALL = new AccessPolicy(false, Map.of(), Map.of(), Map.of(), Optional.empty());
 
     private final boolean enforced;
     private final Map<String, Role> roles;
     private final Map<String, Set<String>> groups;
     private final Map<String, List<String>> bindings;
+    private final Optional<String> policyFrom;
 
     private AccessPolicy(boolean enforced, Map<String, Role> roles, Map<String, Set<String>> groups,
-                         Map<String, List<String>> bindings) {
+                         Map<String, List<String>> bindings, Optional<String> policyFrom) {
         this.enforced = enforced;
         this.roles = Map.copyOf(roles);
         this.groups = Map.copyOf(groups);
         this.bindings = Map.copyOf(bindings);
+        this.policyFrom = policyFrom;
     }
 
     /** The policy without an {@code access:} section: everything allowed. */
@@ -88,7 +92,17 @@ public final class AccessPolicy {
         }
         ConfigNode node = settings.getOrNull("access");
         AccessSection.Parsed p = AccessSection.parse(node);
-        return new AccessPolicy(true, p.roles(), p.groups(), p.bindings());
+        return new AccessPolicy(true, p.roles(), p.groups(), p.bindings(), p.policyFrom());
+    }
+
+    /**
+     * {@code access.policy_from}: the git ref (such as {@code origin/main}) whose committed {@code config-cicd.yaml}
+     * holds the {@code access:} and {@code audit:} sections in force; the front door reads them there
+     * ({@code docs/security.md}, "Where the policy comes from"). It grants nothing itself: a section with nothing
+     * else is an enforced, empty policy.
+     */
+    public Optional<String> policyFrom() {
+        return policyFrom;
     }
 
     /** Whether an {@code access:} section is in force; false means everything is allowed. */
@@ -101,9 +115,13 @@ public final class AccessPolicy {
         return roles;
     }
 
-    /** The roles a principal holds: bound to its name, to {@code "*"} and to its groups; sorted. */
+    /**
+     * The roles a principal holds: bound to its name, to {@code "*"} and to its groups; sorted. A principal whose
+     * name starts with {@code group:} holds no roles of its own: that binding key names a group, not a user.
+     */
     public List<String> rolesOf(String principal) {
-        Set<String> out = new TreeSet<>(bindings.getOrDefault(principal, List.of()));
+        Set<String> out = new TreeSet<>(principal.startsWith(AccessSection.GROUP_PREFIX) ? List.of()
+                : bindings.getOrDefault(principal, List.of()));
         out.addAll(bindings.getOrDefault(EVERYONE, List.of()));
         groups.forEach((group, members) -> {
             if (members.contains(principal)) {

@@ -23,8 +23,12 @@ final class AccessSection {
 
     private static final String FILE = Settings.FILE_NAME;
 
+    /** The field that names the git ref whose committed {@code access:} and {@code audit:} are in force. */
+    static final String POLICY_FROM = "policy_from";
+
     /** The parsed section. */
-    record Parsed(Map<String, Role> roles, Map<String, Set<String>> groups, Map<String, List<String>> bindings) {
+    record Parsed(Map<String, Role> roles, Map<String, Set<String>> groups, Map<String, List<String>> bindings,
+                  java.util.Optional<String> policyFrom) {
     }
 
     private AccessSection() {
@@ -32,18 +36,29 @@ final class AccessSection {
 
     static Parsed parse(ConfigNode node) {
         if (node.isNull()) {
-            return new Parsed(Map.of(), Map.of(), Map.of());
+            return new Parsed(Map.of(), Map.of(), Map.of(), java.util.Optional.empty());
         }
         ConfigMap section = mapping(node, "access", "access: {roles: {...}, groups: {...}, bindings: {...}}");
         for (String key : section.entries().keySet()) {
-            if (!List.of("roles", "groups", "bindings").contains(key)) {
+            if (!List.of("roles", "groups", "bindings", POLICY_FROM).contains(key)) {
                 throw ConfigCicdException.badInput(section.keyOrigin(key), FILE + ": unknown field 'access." + key + "'",
-                        "the fields of access are roles, groups and bindings");
+                        "the fields of access are roles, groups, bindings and policy_from");
             }
         }
         Map<String, Role> roles = roles(section.getOrNull("roles"));
         Map<String, Set<String>> groups = groups(section.getOrNull("groups"));
-        return new Parsed(roles, groups, bindings(section.getOrNull("bindings"), roles, groups));
+        return new Parsed(roles, groups, bindings(section.getOrNull("bindings"), roles, groups),
+                policyFrom(section.getOrNull(POLICY_FROM)));
+    }
+
+    private static java.util.Optional<String> policyFrom(ConfigNode node) {
+        if (node == null || node.isNull()) {
+            return java.util.Optional.empty();
+        }
+        if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING && !((String) s.value()).isBlank()) {
+            return java.util.Optional.of(((String) s.value()).strip());
+        }
+        throw wrong(node, "access." + POLICY_FROM, "a git ref such as origin/main", "policy_from: origin/main");
     }
 
     private static Map<String, Role> roles(ConfigNode node) {

@@ -9,14 +9,19 @@ import java.util.stream.Collectors;
 public enum Permission {
     /** Read configuration (masked): {@code get}, {@code diff}, {@code explain}, {@code validate}, {@code audit verify}. */
     READ,
-    /** Change configuration: {@code set}, {@code validate --fix}, {@code encrypt}. */
+    /** Change configuration: {@code set}, {@code validate --fix}, {@code encrypt}, {@code rekey}. */
     WRITE,
     /** Push configuration to stores: {@code deploy}. */
     DEPLOY,
     /** Restore an earlier version or deployment: {@code rollback}, automatic rollback by {@code monitor}. */
     ROLLBACK,
-    /** See secrets in plain text: {@code get --reveal}. */
-    REVEAL;
+    /** See secrets in plain text: {@code get --reveal}, {@code decrypt}. */
+    REVEAL,
+    /**
+     * Change {@code config-cicd.yaml}, whose settings (the access policy, the audit log, rules, targets) apply to every
+     * environment: needed, on every environment, in addition to the permission of the command that writes it.
+     */
+    ADMIN;
 
     /** The name as written in settings and messages: {@code read}, {@code deploy}, ... */
     public String label() {
@@ -33,7 +38,7 @@ public enum Permission {
         return Optional.empty();
     }
 
-    /** {@code read, write, deploy, rollback, reveal}: for hints. */
+    /** {@code read, write, deploy, rollback, reveal, admin}: for hints. */
     public static String allLabels() {
         return Arrays.stream(values()).map(Permission::label).collect(Collectors.joining(", "));
     }

@@ -35,6 +35,15 @@ public record AuditEvent(Instant time, String principal, String command, String 
     /** The result of an action that succeeded. */
     public static final String OK = "ok";
 
+    /** The detail that says where the principal's name came from: a variable's name, {@code os-user}. */
+    public static final String PRINCIPAL_SOURCE = "principal_source";
+
+    /** The detail that names the CI system's identity of the run, when there is one. */
+    public static final String CI_ACTOR = "ci_actor";
+
+    /** The detail that keeps the {@code CONFIG_CICD_USER} a CI identity overrode. */
+    public static final String REQUESTED_USER = "requested_user";
+
     public AuditEvent {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(principal, "principal");
@@ -76,6 +85,19 @@ public record AuditEvent(Instant time, String principal, String command, String 
 
     public AuditEvent withResult(String result) {
         return new AuditEvent(time, principal, command, scope, name, path, oldValue, newValue, result, details);
+    }
+
+    /**
+     * The same event done by {@code who}: its name as principal, and where the name came from
+     * ({@value #PRINCIPAL_SOURCE}, {@value #CI_ACTOR} when a CI system named one, {@value #REQUESTED_USER} when
+     * that overrode {@code CONFIG_CICD_USER}) as details.
+     */
+    public AuditEvent by(Principal who) {
+        Map<String, String> d = new TreeMap<>(details);
+        d.put(PRINCIPAL_SOURCE, who.source());
+        who.ciActor().ifPresent(a -> d.put(CI_ACTOR, a));
+        who.requested().ifPresent(r -> d.put(REQUESTED_USER, r));
+        return new AuditEvent(time, who.name(), command, scope, name, path, oldValue, newValue, result, d);
     }
 
     /** The same event with one more detail (a detail of the same key is replaced). */

@@ -124,6 +124,14 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aPrincipalNamedLikeAGroupBindingDoesNotReceiveTheGroupsRoles() {
+        AccessPolicy p = policy(POLICY);
+        assertThat(p.rolesOf("group:platform")).isEmpty();
+        assertThat(p.check("group:platform", WRITE, "development").allowed()).isFalse();
+        assertThat(p.rolesOf("alice")).containsExactly("developer");
+    }
+
+    @Test
     void anyEnvironmentMeansThePermissionOnSomeEnvironment() {
         AccessPolicy p = policy(POLICY);
         assertThat(p.check("dave", DEPLOY, AccessPolicy.ANY_ENVIRONMENT).allowed()).isTrue();
@@ -201,9 +209,20 @@ class AccessPolicyTest {
     }
 
     @Test
+    void policyFromNamesARefAndGrantsNothingByItself() {
+        AccessPolicy p = policy("access:\n  policy_from: origin/main\n");
+        assertThat(p.policyFrom()).contains("origin/main");
+        assertThat(p.isEnforced()).isTrue();
+        assertThat(p.check("carol", READ, "production").allowed()).isFalse();
+        assertThat(policy(POLICY).policyFrom()).isEmpty();
+        assertBadInputAt("access:\n  policy_from: [main, dev]\n", ":2", "access.policy_from must be a git ref");
+    }
+
+    @Test
     void permissionsParseCaseInsensitively() {
         assertThat(Permission.parse("Deploy")).contains(DEPLOY);
-        assertThat(Permission.parse("admin")).isEmpty();
-        assertThat(Permission.allLabels()).isEqualTo("read, write, deploy, rollback, reveal");
+        assertThat(Permission.parse("Admin")).contains(Permission.ADMIN);
+        assertThat(Permission.parse("root")).isEmpty();
+        assertThat(Permission.allLabels()).isEqualTo("read, write, deploy, rollback, reveal, admin");
     }
 }
