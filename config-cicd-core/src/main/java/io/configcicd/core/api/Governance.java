@@ -50,7 +50,7 @@ public final class Governance {
         var settings = directory.settings();
         String osUser = System.getProperty("user.name", "unknown");
         return new Governance(Principal.resolve(env, osUser), AccessPolicy.from(settings),
-                AuditLog.forDirectory(directory.root(), settings), Clock.systemUTC());
+                AuditLog.forDirectory(directory.root(), settings, env), Clock.systemUTC());
     }
 
     public Principal principal() {
