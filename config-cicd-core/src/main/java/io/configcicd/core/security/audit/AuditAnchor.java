@@ -154,13 +154,10 @@ final class AuditAnchor {
             commit.setMessage(SUBJECT + "\n\nlog: " + logName + "\ncount: " + count + "\nhash: " + hash + "\n");
             ObjectId id = inserter.insert(commit);
             inserter.flush();
-            RefUpdate update = repo.updateRef(ref);
-            update.setExpectedOldObjectId(old);
-            update.setNewObjectId(id);
-            update.setForceUpdate(true);
-            update.setForceRefLog(true);
-            update.setRefLogMessage("config-cicd audit: count " + count, false);
-            RefUpdate.Result result = update.update();
+            RefUpdate.Result result = move(repo, old, id, count);
+            if (result == RefUpdate.Result.LOCK_FAILURE && removeStaleLock(repo)) {
+                result = move(repo, old, id, count);
+            }
             if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD
                     && result != RefUpdate.Result.FORCED) {
                 throw ConfigCicdException.external("cannot move the audit anchor " + ref + ": " + result,
@@ -170,6 +167,25 @@ final class AuditAnchor {
         } catch (IOException e) {
             throw failed("update", e);
         }
+    }
+
+    private RefUpdate.Result move(Repository repo, ObjectId old, ObjectId id, long count) throws IOException {
+        RefUpdate update = repo.updateRef(ref);
+        update.setExpectedOldObjectId(old);
+        update.setNewObjectId(id);
+        update.setForceUpdate(true);
+        update.setForceRefLog(true);
+        update.setRefLogMessage("config-cicd audit: count " + count, false);
+        return update.update();
+    }
+
+    /**
+     * Removes the ref's lock file left by a process killed while it moved the anchor. The caller holds the audit log's
+     * lock, which every config-cicd process takes before it moves this ref, so a lock file found then is stale.
+     */
+    private boolean removeStaleLock(Repository repo) throws IOException {
+        Path lock = repo.getCommonDirectory().toPath().resolve(ref + ".lock");
+        return Files.deleteIfExists(lock);
     }
 
     private static boolean isCommit(Repository repo, ObjectId id) throws IOException {

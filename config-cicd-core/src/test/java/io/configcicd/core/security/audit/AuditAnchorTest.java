@@ -148,6 +148,18 @@ class AuditAnchorTest {
     }
 
     @Test
+    void aRefLockLeftByAProcessKilledWhileItMovedTheAnchorDoesNotStopTheNextAppend() throws Exception {
+        Path lock = repo.root().resolve(".git").resolve(ref() + ".lock");
+        Files.writeString(lock, "0".repeat(40) + "\n");
+
+        log.append(event(5));
+
+        assertThat(lock).doesNotExist();
+        assertThat(repo.git("log", "-1", "--format=%B", ref())).contains("count: 5");
+        assertThat(log.verify().problems()).isEmpty();
+    }
+
+    @Test
     void aLogOutsideTheWorkTreeHasNoAnchor() throws Exception {
         Path outside = tmp.resolve("var/audit.jsonl");
         AuditLog elsewhere = AuditLog.forDirectory(config, Settings.from((io.configcicd.core.model.ConfigMap)
