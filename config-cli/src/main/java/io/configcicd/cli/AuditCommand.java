@@ -81,7 +81,7 @@ final class AuditCommand implements Runnable {
         private static String text(VerifyResult r) {
             StringBuilder sb = new StringBuilder();
             for (VerifyResult.Problem p : r.problems()) {
-                sb.append("line ").append(p.line()).append(": ").append(p.kind().name().toLowerCase(Locale.ROOT))
+                sb.append(p.line() > 0 ? "line " + p.line() + ": " : "").append(p.kind().name().toLowerCase(Locale.ROOT))
                         .append(": ").append(p.message()).append('\n');
             }
             for (VerifyResult.Unfinished u : r.unfinished()) {
