@@ -111,11 +111,21 @@ public final class AuditLog {
      * @throws ConfigCicdException bad input when {@value AuditKey#VARIABLE} is set but is no key
      */
     public static AuditLog forDirectory(Path configDirectory, Settings settings, Map<String, String> env) {
-        AuditSettings audit = AuditSettings.from(settings.raw());
+        return forDirectory(configDirectory, AuditSettings.from(settings.raw()), new SecretMasker(settings.secretKeys()),
+                env);
+    }
+
+    /**
+     * The audit log of a configuration directory under given audit settings (for example read from a protected ref
+     * rather than the work tree): keyed when {@code env} holds {@value AuditKey#VARIABLE}, anchored in git when the
+     * directory is in a git work tree and the log inside it, never written through a symbolic link.
+     */
+    public static AuditLog forDirectory(Path configDirectory, AuditSettings audit, SecretMasker masker,
+                                        Map<String, String> env) {
         Path log = audit.logFile(configDirectory);
         Path base = Path.of(audit.path()).isAbsolute() ? log.getParent() : configDirectory;
-        return new AuditLog(new LogFiles(log, base), audit.enabled(), new SecretMasker(settings.secretKeys()),
-                AuditKey.fromEnvironment(env), AuditAnchor.of(configDirectory, log));
+        return new AuditLog(new LogFiles(log, base), audit.enabled(), masker, AuditKey.fromEnvironment(env),
+                AuditAnchor.of(configDirectory, log));
     }
 
     /** The same log, keyed with {@code key} (or unkeyed when it is empty). */
