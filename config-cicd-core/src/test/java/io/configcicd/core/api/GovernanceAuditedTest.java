@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Governance.audited: a change between a "started" line and its outcome, never a change without a line. */
-class GovernanceTest {
+class GovernanceAuditedTest {
 
     @TempDir
     Path dir;
