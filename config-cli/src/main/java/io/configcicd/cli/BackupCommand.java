@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,17 +54,20 @@ final class BackupCommand extends ConfigCommand {
             return;
         }
         governance.require(Permission.WRITE, name, "backup");
-        Backup b = take(manager, governance, scope, name, label, "backup");
+        AuditEvent intent = governance.event("backup", scopeWord(scope), name, "").withDetail("label", label);
+        Backup b = governance.audited(intent,
+                () -> new ConfigBackup().create(manager.directory().root(), scope, name, label, Instant.now()),
+                taken -> intent.withResult(AuditEvent.OK + ": backup " + taken.id()));
         output.result(structure(b), () -> "backup " + b.id() + " (" + b.files().size() + " file(s))\n");
     }
 
-    /** Takes a backup and audits it; used by every command that writes, before it writes. */
-    static Backup take(ConfigurationManager manager, io.configcicd.core.api.Governance governance, Scope scope,
-                       String name, String label, String command) {
-        Backup b = new ConfigBackup().create(manager.directory().root(), scope, name, label, Instant.now());
-        governance.record(command, scopeWord(scope), name, "", Optional.empty(), Optional.empty(),
-                AuditEvent.OK + ": backup " + b.id());
-        return b;
+    /**
+     * Takes a backup, then runs the action that writes; used by every command that writes. When the action fails
+     * before it changed the files, the backup is removed again ({@link ConfigBackup#around}).
+     */
+    static <T> ConfigBackup.Backed<T> around(ConfigurationManager manager, Scope scope, String name, String label,
+                                             Supplier<T> action) {
+        return new ConfigBackup().around(manager.directory().root(), scope, name, label, Instant.now(), action);
     }
 
     private static Map<String, Object> structure(Backup b) {

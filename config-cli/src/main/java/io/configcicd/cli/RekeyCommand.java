@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code rekey --new-key-file F}: re-encrypts every {@code ENC[...]} value of every configuration file under a new
- * key, in place (comments kept), each file atomically under its lock, each file audited. Values already under the
+ * key, in place (comments kept), each file atomically under its lock, each file audited before it is written and
+ * after (a run killed in between leaves a "started" entry for the file). Values already under the
  * new key are left alone, so an interrupted run can be run again.
  */
 @Command(name = "rekey", description = "Re-encrypt every ENC[...] value of the configuration under a new key. The old "
@@ -58,15 +59,18 @@ final class RekeyCommand extends ConfigCommand {
             Rekey.Result r = dir.locked(file, () -> {
                 String text = Utf8.decode(dir.readBytes(file, dir.settings().limits()), file);
                 Rekey.Result result = rekey.apply(text, Format.ofFileName(file).orElseThrow(), file);
-                if (result.changed()) {
-                    dir.write(file, result.text().getBytes(StandardCharsets.UTF_8));
+                if (result.changed()) { // audited before the file is written, the outcome after
+                    AuditEvent intent = governance.event("rekey", "file", file, "");
+                    governance.audited(intent, () -> {
+                        dir.write(file, result.text().getBytes(StandardCharsets.UTF_8));
+                        return result;
+                    }, done -> intent.withResult(AuditEvent.OK + ": " + done.reencrypted() + " value(s) from key "
+                            + from.keyId() + " to " + to.keyId()));
                 }
                 return result;
             });
             if (r.changed()) {
                 total += r.reencrypted();
-                governance.record("rekey", "file", file, "", Optional.empty(), Optional.empty(),
-                        AuditEvent.OK + ": " + r.reencrypted() + " value(s) from key " + from.keyId() + " to " + to.keyId());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("file", file);
                 m.put("reencrypted", r.reencrypted());

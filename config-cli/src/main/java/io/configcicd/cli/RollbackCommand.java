@@ -44,18 +44,14 @@ final class RollbackCommand extends ConfigCommand {
         governance.require(Permission.ROLLBACK, name, "rollback");
         RollbackOptions options = RollbackOptions.defaults().withForce(force).withCommit(!noCommit)
                 .withAuthor(governance.principal().name(), governance.principal().name() + "@config-cicd");
-        RollbackResult r;
-        try {
-            r = new ConfigRollback(RollbackValidators.of(manager, governance)).rollback(manager.directory(), scope, name,
-                    Optional.ofNullable(toVersion), options);
-        } catch (RuntimeException e) {
-            governance.record("rollback", scopeWord(scope), name, "", Optional.empty(),
-                    Optional.ofNullable(toVersion), AuditEvent.failed(e.getMessage()));
-            throw e;
-        }
-        governance.record("rollback", scopeWord(scope), name, "", Optional.empty(), Optional.of(r.version()),
-                AuditEvent.OK + ": " + r.filesWritten().size() + " written, " + r.filesDeleted().size() + " deleted, backup "
-                        + r.backupTaken().id());
+        AuditEvent intent = governance.event("rollback", scopeWord(scope), name, "")
+                .withValues(Optional.empty(), Optional.ofNullable(toVersion));
+        RollbackResult r = governance.audited(intent,
+                () -> new ConfigRollback(RollbackValidators.of(manager, governance)).rollback(manager.directory(), scope, name,
+                        Optional.ofNullable(toVersion), options),
+                done -> intent.withValues(Optional.empty(), Optional.of(done.version())).withResult(AuditEvent.OK + ": "
+                        + done.filesWritten().size() + " written, " + done.filesDeleted().size() + " deleted, backup "
+                        + done.backupTaken().id() + done.newCommit().map(c -> ", commit " + c).orElse("")));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("version", r.version());
         json.put("commit", r.commitId());

@@ -8,6 +8,7 @@ import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
+import io.configcicd.core.version.ConfigBackup;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,21 +47,27 @@ final class SetCommand extends ConfigCommand {
         ConfigNode parsed = ValueParser.parse(value);
         Map<String, Object> one = new LinkedHashMap<>();
         one.put(path.toString(), parsed);
-        BackupCommand.take(manager, governance, target.scope(), target.name(), "before-set", "set");
-        UpdateResult result = noValidate
-                ? manager.batchUpdateConfiguration(target.scope(), target.name(), one)
-                : manager.batchUpdateValidated(target.scope(), target.name(), one);
-        UpdateResult.PathUpdate update = result.updates().get(0);
         SecretMasker masker = masker(manager);
+        AuditEvent intent = governance.event("set", scopeWord(target.scope()), target.name(), path.toString())
+                .withValues(Optional.empty(), Optional.of(Output.inline(masker.mask(path, parsed))));
+        ConfigBackup.Backed<UpdateResult> done = governance.audited(intent,
+                () -> BackupCommand.around(manager, target.scope(), target.name(), "before-set", () -> noValidate
+                        ? manager.batchUpdateConfiguration(target.scope(), target.name(), one)
+                        : manager.batchUpdateValidated(target.scope(), target.name(), one)),
+                d -> {
+                    UpdateResult.PathUpdate u = d.result().updates().get(0);
+                    return intent.withValues(u.previous().map(p -> Output.inline(masker.mask(u.path(), p))),
+                                    Optional.of(Output.inline(masker.mask(u.path(), u.value()))))
+                            .withResult(AuditEvent.OK).withDetail("backup", d.backup().id());
+                });
+        UpdateResult result = done.result();
+        UpdateResult.PathUpdate update = result.updates().get(0);
         ConfigNode written = masker.mask(update.path(), update.value());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", result.file());
         json.put("path", update.path().toString());
         json.put("value", Output.plain(written));
         json.put("previous", update.previous().map(p -> Output.plain(masker.mask(update.path(), p))).orElse(null));
-        governance.record("set", scopeWord(target.scope()), target.name(), update.path().toString(),
-                update.previous().map(p -> Output.inline(masker.mask(update.path(), p))),
-                Optional.of(Output.inline(written)), AuditEvent.OK);
         output.result(json, () -> "set " + update.path() + " = " + Output.inline(written) + " in " + result.file());
     }
 }

@@ -11,7 +11,6 @@ import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
-import io.configcicd.core.version.ConfigBackup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
                     "validate files with --schema SCHEMA FILE..., or a configuration directory with --config-dir");
         }
         ValidationService service = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(),
-                cli.env(), (dir, scope, name, label, now) -> new ConfigBackup().create(dir, scope, name, label, now).id());
+                cli.env(), io.configcicd.core.api.BackupTaker.configBackups());
         ValidateOutcome outcome;
         // one parse of the directory: the masker is built from the documents the validation then reads from the cache
         cli.useDirectory(options.configDir());

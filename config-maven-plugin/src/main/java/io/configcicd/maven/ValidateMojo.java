@@ -1,5 +1,6 @@
 package io.configcicd.maven;
 
+import io.configcicd.core.api.BackupTaker;
 import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
@@ -8,7 +9,6 @@ import io.configcicd.core.impact.RiskLevel;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
-import io.configcicd.core.version.ConfigBackup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +66,7 @@ public class ValidateMojo extends AbstractConfigMojo {
         }
 
         ValidationService service = new ValidationService(pluginVersion(), java.time.Clock.systemDefaultZone(),
-                serviceEnvironment(), (d, scope, name, label, now) -> new ConfigBackup().create(d, scope, name, label, now).id());
+                serviceEnvironment(), BackupTaker.configBackups());
         ValidateOutcome outcome;
         try (Workspace workspace = openWorkspace(dir)) { // one parse, for the masker and the validation
             outcome = service.validate(workspace, request);

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -86,8 +87,7 @@ public final class Governance {
         var settings = directory.settings();
         String osUser = System.getProperty("user.name", "unknown");
         PolicySource.Policy p = PolicySource.load(directory, env);
-        AuditLog log = new AuditLog(p.audit().logFile(directory.root()), p.audit().enabled(),
-                new SecretMasker(settings.secretKeys()));
+        AuditLog log = AuditLog.forDirectory(directory.root(), p.audit(), new SecretMasker(settings.secretKeys()), env);
         return new Governance(Principal.resolve(env, osUser), p.access(), log, Clock.systemUTC(), OutputMasker.none(),
                 directory::environments, new Source(p.ref(), p.drift(), PolicySource.isCi(env)));
     }
@@ -246,10 +246,77 @@ public final class Governance {
      * where the principal's name came from ({@link AuditEvent#by}).
      */
     public void record(AuditEvent event) {
+        append(event);
+    }
+
+    private Optional<AuditLog.Appended> append(AuditEvent event) {
         AuditEvent who = event.principal().equals(principal.name()) ? event.by(principal) : event;
-        log.append(who.withTarget(event.scope(), event.name(), masker.mask(event.path()))
+        return log.append(who.withTarget(event.scope(), event.name(), masker.mask(event.path()))
                 .withValues(event.oldValue().map(masker::mask), event.newValue().map(masker::mask))
                 .withResult(masker.mask(event.result())));
+    }
+
+    /**
+     * An event of the principal's, now, about to start: {@code command} on a target ({@code ""} where none applies).
+     * Add values and details with the event's {@code with...} methods, then hand it to {@link #audited}.
+     */
+    public AuditEvent event(String command, String scope, String name, String path) {
+        return AuditEvent.of(clock.instant(), principal.name(), command, AuditEvent.STARTED).withTarget(scope, name, path);
+    }
+
+    /**
+     * Runs a change between two audit lines. Before it: {@code intent} as a {@value AuditEvent#STARTED} line; when
+     * that line cannot be written the action does not run, so nothing is changed without a trace. After it: the
+     * outcome, {@code outcome.apply(result)} (say {@code intent.withResult(AuditEvent.OK + ": ...")}) or
+     * {@code failed: <why>} when the action threw, each naming the started line in its detail
+     * {@value AuditEvent#STARTED_DETAIL}. If the process dies in between, the started line stays: an action whose
+     * outcome is unknown, which {@code audit verify} lists.
+     *
+     * @throws ConfigCicdException external when the started line cannot be written (the action did not run) or when
+     *                             the outcome cannot be written after the action succeeded (it did run); whatever the
+     *                             action threw, after its failure was recorded (or the recording failed: suppressed)
+     */
+    public <T> T audited(AuditEvent intent, Supplier<T> action, Function<? super T, AuditEvent> outcome) {
+        Optional<AuditLog.Appended> started;
+        try {
+            started = append(intent.withResult(AuditEvent.STARTED));
+        } catch (ConfigCicdException e) {
+            throw new ConfigCicdException(e.kind(), e.origin(), e.problem(), hintWith(e, intent.command()
+                    + " did not run: nothing was changed"), e);
+        }
+        T result;
+        try {
+            result = action.get();
+        } catch (RuntimeException e) {
+            try {
+                append(finished(intent.withResult(AuditEvent.failed(why(e))), started));
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+            }
+            throw e;
+        }
+        try {
+            append(finished(outcome.apply(result), started));
+        } catch (ConfigCicdException e) {
+            throw ConfigCicdException.external(intent.command() + " was done, but its outcome could not be written to "
+                    + "the audit log: " + e.problem(), hintWith(e, started.map(s -> "line " + s.seq()
+                    + " of the log records that it started").orElse("")), e);
+        }
+        return result;
+    }
+
+    private AuditEvent finished(AuditEvent event, Optional<AuditLog.Appended> started) {
+        AuditEvent now = event.withTime(clock.instant());
+        return started.map(s -> now.withDetail(AuditEvent.STARTED_DETAIL, Long.toString(s.seq()))).orElse(now);
+    }
+
+    private static String why(RuntimeException e) {
+        String text = e instanceof ConfigCicdException c ? c.problem() : e.getMessage();
+        return text == null || text.isBlank() ? e.getClass().getSimpleName() : text;
+    }
+
+    private static String hintWith(ConfigCicdException e, String more) {
+        return e.hint().isEmpty() ? more : more.isEmpty() ? e.hint() : e.hint() + "; " + more;
     }
 
     /** The masker of the directory's secret keys, for callers building audit values. */

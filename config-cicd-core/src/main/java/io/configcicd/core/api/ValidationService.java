@@ -14,8 +14,12 @@ import io.configcicd.core.model.Scope;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.access.FileReach;
 import io.configcicd.core.security.audit.AuditEvent;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -140,15 +144,52 @@ public final class ValidationService {
         }
     }
 
-    /** Writes the fixes the findings offer, after a backup of each environment they change (audited). */
+    /**
+     * Writes the fixes the findings offer, after a backup of each environment they change: audited before (started)
+     * and after (the outcome, then one line per fix written). A --fix that fails before it changed an environment's
+     * files leaves no backup of it behind.
+     */
     private List<AppliedFix> fix(ConfigurationManager manager, ValidationRun run, Governance governance) {
-        backupBeforeFixes(manager, run, governance);
-        List<AppliedFix> fixes = manager.applyFixes(run.findings());
-        for (AppliedFix f : fixes) {
+        Set<String> environments = new TreeSet<>();
+        run.findings().stream().filter(f -> f.fix().isPresent()).forEach(f -> environments.add(f.environment()));
+        if (environments.isEmpty()) {
+            return List.of();
+        }
+        AuditEvent intent = governance.event("validate --fix", "global", String.join(",", environments), "");
+        Fixed fixed = governance.audited(intent, () -> backupAndFix(manager, run, environments),
+                f -> intent.withResult(AuditEvent.OK + ": " + f.fixes().size() + " fix(es) written"
+                        + (f.backups().isEmpty() ? "" : ", backup " + String.join(", ", f.backups()))));
+        for (AppliedFix f : fixed.fixes()) {
             governance.record("validate --fix", "file", f.file(), f.path().toString(), Optional.empty(),
                     Optional.empty(), AuditEvent.OK + ": " + f.ruleId() + " fix written");
         }
-        return fixes;
+        return fixed.fixes();
+    }
+
+    private record Fixed(List<AppliedFix> fixes, List<String> backups) {
+    }
+
+    private Fixed backupAndFix(ConfigurationManager manager, ValidationRun run, Set<String> environments) {
+        Path root = manager.directory().root();
+        Map<String, String> taken = new LinkedHashMap<>();
+        for (String env : environments) {
+            String id = backups.take(root, Scope.GLOBAL, env, "before-fix", clock.instant());
+            if (!id.isEmpty()) {
+                taken.put(env, id);
+            }
+        }
+        try {
+            return new Fixed(manager.applyFixes(run.findings()), List.copyOf(taken.values()));
+        } catch (RuntimeException e) {
+            taken.forEach((env, id) -> {
+                try {
+                    backups.discardIfUnchanged(root, Scope.GLOBAL, env, id);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            });
+            throw e;
+        }
     }
 
     private ValidateOutcome outcome(ConfigurationValidator validator, ValidationRun run, List<AppliedFix> fixes,
@@ -156,19 +197,6 @@ public final class ValidationService {
         Severity failOn = request.failOn().or(() -> validator.settings().failOn()).orElse(Severity.ERROR);
         Report report = Report.of(version, command, prefix, run.environments(), run.findings());
         return new ValidateOutcome(report, fixes, run.waived(), run.rules(), failOn);
-    }
-
-    /** A backup of each environment whose findings offer a fix, before the fixes are written (audited). */
-    private void backupBeforeFixes(ConfigurationManager manager, ValidationRun run, Governance governance) {
-        java.util.Set<String> environments = new java.util.TreeSet<>();
-        run.findings().stream().filter(f -> f.fix().isPresent()).forEach(f -> environments.add(f.environment()));
-        for (String env : environments) {
-            String id = backups.take(manager.directory().root(), Scope.GLOBAL, env, "before-fix", clock.instant());
-            if (!id.isEmpty()) {
-                governance.record("validate --fix", "global", env, "", Optional.empty(), Optional.empty(),
-                        AuditEvent.OK + ": backup " + id);
-            }
-        }
     }
 
     private static String shortId(String commitId) {

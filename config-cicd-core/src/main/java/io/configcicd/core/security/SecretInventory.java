@@ -27,7 +27,8 @@ public final class SecretInventory {
 
     /** Environment variables whose values are credentials of the product itself. */
     public static final List<String> CREDENTIAL_VARIABLES = List.of("CONFIG_CICD_KEY", "CONFIG_CICD_NEW_KEY",
-            "VAULT_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "CONSUL_HTTP_TOKEN", "REDIS_PASSWORD");
+            "CONFIG_CICD_AUDIT_KEY", "VAULT_TOKEN", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "CONSUL_HTTP_TOKEN", "REDIS_PASSWORD");
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)(?::-[^}]*)?}");
 

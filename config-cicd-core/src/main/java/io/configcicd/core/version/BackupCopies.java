@@ -206,6 +206,23 @@ final class BackupCopies {
         return new BackupContent(files);
     }
 
+    /** Removes a copy; false when there was none of that id. */
+    static boolean delete(Path root, Scope scope, String env, String id) {
+        if (!exists(root, scope, env, id)) {
+            return false;
+        }
+        Path dir = folder(root, scope, env).resolve(id);
+        Path hidden = dir.resolveSibling(".tmp-" + UUID.randomUUID());
+        try {
+            Files.move(dir, hidden, StandardCopyOption.ATOMIC_MOVE); // gone from list() at once
+        } catch (IOException e) {
+            throw ConfigCicdException.external("cannot remove backup " + dir + ": " + e.getMessage(),
+                    "remove the folder yourself", e);
+        }
+        deleteQuietly(hidden);
+        return true;
+    }
+
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {

@@ -203,6 +203,22 @@ final class BackupGit implements AutoCloseable {
                 "check that the repository is writable (git tag)", null);
     }
 
+    /** Deletes a tag; false when there was none of that name. */
+    boolean deleteTag(String name) throws IOException {
+        String ref = Constants.R_TAGS + name;
+        if (repository().exactRef(ref) == null) {
+            return false;
+        }
+        RefUpdate update = repository().updateRef(ref);
+        update.setForceUpdate(true);
+        RefUpdate.Result result = update.delete();
+        if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+            throw ConfigCicdException.external("cannot delete tag " + name + ": " + result,
+                    "delete it yourself: git tag -d " + name, null);
+        }
+        return true;
+    }
+
     /** A tag found under a prefix: its short name, the commit it leads to, and its message (empty when lightweight). */
     record Tag(String name, RevCommit commit, String message) {
     }

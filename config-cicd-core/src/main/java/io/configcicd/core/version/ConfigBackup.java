@@ -108,6 +108,68 @@ public final class ConfigBackup {
         }
     }
 
+    /**
+     * A result and the backup taken before the action that produced it ({@link #around}).
+     *
+     * @param backup the backup of the files as they were before the action
+     * @param result what the action returned
+     */
+    public record Backed<T>(Backup backup, T result) {
+        public Backed {
+            Objects.requireNonNull(backup, "backup");
+        }
+    }
+
+    /**
+     * Takes a backup ({@link #create}), then runs {@code action}. When the action throws and the configuration's
+     * files are still exactly what the backup holds, the backup is removed again ({@link #discardIfUnchanged}): a
+     * command that failed without changing anything leaves no backup behind. When the files did change (a write
+     * that got half way), the backup stays: it is the way back, and the error should name it.
+     */
+    public <T> Backed<T> around(Path configDir, Scope scope, String name, String label, Instant now,
+                                java.util.function.Supplier<T> action) {
+        Backup taken = create(configDir, scope, name, label, now);
+        try {
+            return new Backed<>(taken, action.get());
+        } catch (RuntimeException e) {
+            try {
+                discardIfUnchanged(configDir, scope, name, taken);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Removes a backup when the configuration's files on disk are byte for byte what it holds, so it keeps nothing
+     * that the files themselves do not: the git tag (its commit is left to git's garbage collection), or the copy.
+     *
+     * @return whether the backup was removed
+     * @throws ConfigCicdException external when git or the file system fails
+     */
+    public boolean discardIfUnchanged(Path configDir, Scope scope, String name, Backup backup) {
+        Objects.requireNonNull(backup, "backup");
+        Path root = BackupFiles.realRoot(configDir);
+        BackupContent disk = BackupFiles.onDisk(root, scope, name);
+        if (backup.kind() == Backup.Kind.COPY) {
+            if (!BackupCopies.exists(root, scope, name, backup.id())
+                    || !BackupCopies.read(root, scope, name, backup.id()).sameAs(disk)) {
+                return false;
+            }
+            return BackupCopies.delete(root, scope, name, backup.id());
+        }
+        try (BackupGit git = BackupGit.open(root)) {
+            Optional<RevCommit> tagged = git.resolve(org.eclipse.jgit.lib.Constants.R_TAGS + backup.id());
+            if (tagged.isEmpty() || !git.content(tagged, scope, name).sameAs(disk)) {
+                return false;
+            }
+            return git.deleteTag(backup.id());
+        } catch (IOException e) {
+            throw RevisionReader.gitFailed(e);
+        }
+    }
+
     static String tagPrefix(Scope scope, String name) {
         return TAG_ROOT + "/" + scope.word() + "/" + name + "/";
     }

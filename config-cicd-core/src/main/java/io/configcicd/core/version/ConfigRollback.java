@@ -112,9 +112,30 @@ public final class ConfigRollback {
         List<Finding> ignored = RollbackValidation.check(validator, root, name, target, current, options.force(), today,
                 scope);
         Backup taken = backups.create(root, scope, name, "before-rollback", options.clock().instant());
-        RollbackWriter.apply(dir, target.content(), write, delete, current, taken);
+        try {
+            RollbackWriter.apply(dir, target.content(), write, delete, current, taken);
+        } catch (ConfigCicdException e) {
+            throw discardIfUnchanged(root, scope, name, taken, e);
+        }
         return new RollbackResult(target.version(), target.sourceId(), write, delete, Optional.empty(), taken, ignored,
                 false, List.of());
+    }
+
+    /**
+     * A failed write whose files were all put back leaves no backup behind (it would hold nothing the files do not);
+     * the error then says so. When some file could not be put back, the backup stays and the error names it.
+     */
+    private ConfigCicdException discardIfUnchanged(Path root, Scope scope, String name, Backup taken,
+                                                   ConfigCicdException e) {
+        try {
+            if (backups.discardIfUnchanged(root, scope, name, taken)) {
+                return new ConfigCicdException(e.kind(), e.origin(), e.problem(), "nothing was changed: the files are "
+                        + "as they were before the rollback, and the backup taken before it was removed", e);
+            }
+        } catch (RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        return e;
     }
 
     private static String message(Scope scope, String name, RollbackTarget target) {

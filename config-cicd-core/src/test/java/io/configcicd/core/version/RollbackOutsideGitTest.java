@@ -112,10 +112,12 @@ class RollbackOutsideGitTest {
         assertThatThrownBy(() -> roll(dir, Scope.GLOBAL, Optional.of(b.id()), options))
                 .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);
-                    assertThat(e.getMessage()).contains("failed at global/old.yaml", "were put back as they were",
-                            "20260506-070809-before-rollback");
+                    assertThat(e.getMessage()).contains("failed at global/old.yaml", "were put back as they were");
+                    assertThat(e.hint()).contains("nothing was changed").contains("the backup taken before it was removed");
                 });
         assertThat(read(dir.resolve("environments/production.yaml"))).isEqualTo("kgot:\n  depth: 6\n");
+        assertThat(new ConfigBackup().list(dir, Scope.GLOBAL, "production")).extracting(Backup::id)
+                .as("a rollback that changed nothing leaves no before-rollback backup").containsExactly(b.id());
     }
 
     private static void write(Path dir, String relative, String text) throws IOException {

@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * @param path      the dotted path of the value; empty when the event concerns no single value
  * @param oldValue  the value before, masked; empty when there was none (an added key) or it does not apply
  * @param newValue  the value after, masked; empty when there is none (a removed key) or it does not apply
- * @param result    {@value #OK}, {@code denied: <permission>} ({@link #denied}) or {@code failed: <why>}
- *                  ({@link #failed})
+ * @param result    {@value #OK}, {@code denied: <permission>} ({@link #denied}), {@code failed: <why>}
+ *                  ({@link #failed}) or {@value #STARTED}
  * @param details   further facts (deployment id, targets, revision), sorted by key; empty when none
  */
 public record AuditEvent(Instant time, String principal, String command, String scope, String name, String path,
@@ -43,6 +43,16 @@ public record AuditEvent(Instant time, String principal, String command, String 
 
     /** The detail that keeps the {@code CONFIG_CICD_USER} a CI identity overrode. */
     public static final String REQUESTED_USER = "requested_user";
+
+    /**
+     * The result of the line written before a change is made; the outcome follows in a later line whose detail
+     * {@value #STARTED_DETAIL} names this line's {@code seq}. A "started" line without one is an action whose outcome
+     * is unknown (the process stopped in between).
+     */
+    public static final String STARTED = "started";
+
+    /** The detail of an outcome line that names the {@code seq} of its {@value #STARTED} line. */
+    public static final String STARTED_DETAIL = "started";
 
     public AuditEvent {
         Objects.requireNonNull(time, "time");
@@ -80,6 +90,11 @@ public record AuditEvent(Instant time, String principal, String command, String 
 
     /** The same event with the (masked) values before and after. */
     public AuditEvent withValues(Optional<String> oldValue, Optional<String> newValue) {
+        return new AuditEvent(time, principal, command, scope, name, path, oldValue, newValue, result, details);
+    }
+
+    /** The same event at another time. */
+    public AuditEvent withTime(Instant time) {
         return new AuditEvent(time, principal, command, scope, name, path, oldValue, newValue, result, details);
     }
 

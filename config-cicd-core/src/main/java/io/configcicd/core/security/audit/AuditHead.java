@@ -7,18 +7,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The head file beside the log: the count of lines and the hash of the last one, one line
- * {@code {"count":N,"hash":"<64 hex>"}}, replaced atomically after every append.
+ * {@code {"count":N,"hash":"<64 hex>"}}, replaced atomically. While an append is under way it also announces the
+ * hash of the line being written, {@code {"count":N,"hash":"...","next":"<64 hex>"}}: a line after the head is
+ * adopted by the next append only when the head announced it (see {@link AuditLog}).
+ *
+ * @param next the hash of the line an unfinished append was writing; empty when no append is under way
  */
-record AuditHead(long count, String hash) {
+record AuditHead(long count, String hash, Optional<String> next) {
 
-    private static final Pattern FORMAT = Pattern.compile("\\{\"count\":(\\d{1,18}),\"hash\":\"([0-9a-f]{64})\"}\\s*");
+    private static final Pattern FORMAT = Pattern.compile(
+            "\\{\"count\":(\\d{1,18}),\"hash\":\"([0-9a-f]{64})\"(?:,\"next\":\"([0-9a-f]{64})\")?}\\s*");
 
     static final AuditHead EMPTY = new AuditHead(0, AuditLines.ZERO_HASH);
+
+    AuditHead(long count, String hash) {
+        this(count, hash, Optional.empty());
+    }
+
+    /** This head announcing the line about to be appended. */
+    AuditHead announcing(String nextHash) {
+        return new AuditHead(count, hash, Optional.of(nextHash));
+    }
 
     /** What a head file holds: absent, a head, or something unreadable. */
     sealed interface State permits Missing, Present, Malformed {
@@ -47,10 +62,12 @@ record AuditHead(long count, String hash) {
         if (!m.matches()) {
             return new Malformed(text.length() > 80 ? text.substring(0, 80) + "..." : text);
         }
-        return new Present(new AuditHead(Long.parseLong(m.group(1)), m.group(2)));
+        return new Present(new AuditHead(Long.parseLong(m.group(1)), m.group(2), Optional.ofNullable(m.group(3))));
     }
 
     void write(Path file) {
-        AtomicFiles.write(file, ("{\"count\":" + count + ",\"hash\":\"" + hash + "\"}\n").getBytes(StandardCharsets.US_ASCII));
+        String text = "{\"count\":" + count + ",\"hash\":\"" + hash + "\"" + next.map(n -> ",\"next\":\"" + n + "\"").orElse("")
+                + "}\n";
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -26,20 +27,40 @@ final class AuditLines {
     /** Length of {@code ,"hash":"<64 hex>"}} at the end of every line. */
     static final int HASH_SUFFIX_LENGTH = ",\"hash\":\"".length() + 64 + 2;
 
+    /** The {@code mac} member of a keyed line: the algorithm and the key's id. */
+    static final String MAC_PREFIX = "hmac-sha256:";
+
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern MAC = Pattern.compile(Pattern.quote(MAC_PREFIX) + "([0-9a-f]{16})");
     private static final byte[] HASH_PREFIX = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** A line that parsed: its fields as written and whether its hash matches its content. */
-    record Entry(long seq, String prev, String hash, boolean hashMatches) {
+    /**
+     * A line that parsed: its chain fields, how it is sealed, and what it records.
+     *
+     * @param keyId       the id of the key whose HMAC the hash is; empty for a plain SHA-256 line
+     * @param checked     whether the hash was recomputed (false for a keyed line whose key was not at hand)
+     * @param hashMatches whether the hash is right; true when it could not be {@link #checked}
+     */
+    record Entry(long seq, String prev, String hash, boolean hashMatches, Optional<String> keyId, boolean checked,
+                 Fields fields) {
+
+        boolean keyed() {
+            return keyId.isPresent();
+        }
+    }
+
+    /** What a line records, for the report of unfinished actions; empty strings where a field is missing. */
+    record Fields(String time, String principal, String command, String scope, String name, String path,
+                  String result, String started) {
     }
 
     private AuditLines() {
     }
 
-    /** The line (without its newline) for an event that already went through masking. */
-    static byte[] format(AuditEvent e, long seq, String prev) {
+    /** The line (without its newline) for an event that already went through masking; keyed when a key is given. */
+    static byte[] format(AuditEvent e, long seq, String prev, Optional<AuditKey> key) {
         ObjectNode n = JSON.createObjectNode();
         n.put("seq", seq);
         n.put("time", e.time().toString());
@@ -53,9 +74,10 @@ final class AuditLines {
         n.put("result", e.result());
         ObjectNode details = n.putObject("details");
         e.details().forEach(details::put);
+        key.ifPresent(k -> n.put("mac", MAC_PREFIX + k.id()));
         n.put("prev", prev);
         byte[] content = JSON.writeValueAsBytes(n);
-        String hash = sha256(content);
+        String hash = key.map(k -> k.macHex(content)).orElseGet(() -> sha256(content));
         byte[] suffix = (",\"hash\":\"" + hash + "\"}").getBytes(StandardCharsets.US_ASCII);
         byte[] line = Arrays.copyOf(content, content.length - 1 + suffix.length);
         System.arraycopy(suffix, 0, line, content.length - 1, suffix.length);
@@ -70,8 +92,8 @@ final class AuditLines {
         }
     }
 
-    /** The hash a line should carry: SHA-256 of the line with its hash member removed; empty when it has none. */
-    static Optional<String> computeHash(byte[] line) {
+    /** The line's content: its bytes with the hash member removed; empty when it has none. */
+    static Optional<byte[]> content(byte[] line) {
         int n = line.length;
         if (n < HASH_SUFFIX_LENGTH + 1 || line[n - 1] != '}' || line[n - 2] != '"') {
             return Optional.empty();
@@ -82,13 +104,21 @@ final class AuditLines {
         }
         byte[] content = Arrays.copyOf(line, start + 1);
         content[start] = '}';
-        return Optional.of(sha256(content));
+        return Optional.of(content);
     }
 
-    /** Parses a line; empty when it is not a well-formed audit line (not JSON, fields missing or mistyped). */
-    static Optional<Entry> parse(byte[] line) {
-        Optional<String> computed = computeHash(line);
-        if (computed.isEmpty()) {
+    /** The SHA-256 hash a plain line should carry; empty when it has no hash member. */
+    static Optional<String> computeHash(byte[] line) {
+        return content(line).map(AuditLines::sha256);
+    }
+
+    /**
+     * Parses a line; empty when it is not a well-formed audit line (not JSON, fields missing or mistyped). The hash of
+     * a plain line is always checked; that of a keyed line when {@code key} is the key it names.
+     */
+    static Optional<Entry> parse(byte[] line, Optional<AuditKey> key) {
+        Optional<byte[]> content = content(line);
+        if (content.isEmpty()) {
             return Optional.empty();
         }
         JsonNode node;
@@ -102,9 +132,30 @@ final class AuditLines {
                 || !isHash(node.path("prev")) || !isHash(node.path("hash"))) {
             return Optional.empty();
         }
+        Optional<String> keyId = Optional.empty();
+        if (node.has("mac")) {
+            Matcher m = MAC.matcher(node.get("mac").isString() ? node.get("mac").stringValue() : "");
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            keyId = Optional.of(m.group(1));
+        }
         String hash = node.get("hash").stringValue();
-        return Optional.of(new Entry(node.get("seq").longValue(), node.get("prev").stringValue(), hash,
-                hash.equals(computed.get())));
+        boolean checked = keyId.isEmpty() || key.map(AuditKey::id).equals(keyId);
+        boolean matches = !checked || hash.equals(keyId.isEmpty() ? sha256(content.get()) : key.get().macHex(content.get()));
+        return Optional.of(new Entry(node.get("seq").longValue(), node.get("prev").stringValue(), hash, matches, keyId,
+                checked, fields(node)));
+    }
+
+    private static Fields fields(JsonNode n) {
+        JsonNode started = n.path("details").path("started");
+        return new Fields(text(n, "time"), text(n, "principal"), text(n, "command"), text(n, "scope"), text(n, "name"),
+                text(n, "path"), text(n, "result"), started.isString() ? started.stringValue() : "");
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isString() ? v.stringValue() : "";
     }
 
     private static boolean isHash(JsonNode n) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -41,14 +42,23 @@ import java.util.TreeMap;
  * the file and never re-serialises. The head file ({@link AuditSettings#headFile}) holds
  * {@code {"count":N,"hash":"..."}} of the last line and is replaced atomically after each append.
  *
+ * <h2>Keyed chain</h2>
+ * With a key ({@link AuditKey}, {@code CONFIG_CICD_AUDIT_KEY}) a line has one more member before {@code prev},
+ * {@code "mac":"hmac-sha256:<key id>"}, and {@code hash = lowercase hex HMAC-SHA-256(key, content)}: whoever lacks
+ * the key cannot re-hash a changed line or chain. A log may start unkeyed and go on keyed (the first keyed line
+ * seals the hash of the last unkeyed one, so the unkeyed part is protected by the MAC too); once a line is keyed,
+ * appends without the key, or with another key, are refused.
+ *
  * <h2>Appending</h2>
- * Under a cross-process lock ({@link FileLocks}, lock file beside the log): the chain continues from the
- * head file (not from the log's tail, so a truncated log stays visibly truncated); the line is appended
- * and forced to disk; then the head is replaced. A crash mid-write leaves a line without its newline: the
- * next append ends that torn fragment with a newline and writes after it, and the verifier reports the
- * fragment as {@code TORN}. A crash between the append and the head update leaves one complete line after
- * the head; the verifier reports {@code HEAD_MISMATCH} for it, and the next append, seeing a line that
- * continues the head exactly, adopts it.
+ * Under a cross-process lock ({@link FileLocks}, lock file beside the log), and never through a symbolic link
+ * ({@link LogFiles}): first the tail is checked ({@link TailCheck}): the log's last line must be the one the head
+ * names, with a hash (or MAC) that matches, and the git anchor, when there is one, must name it too; otherwise the
+ * append is refused (external error) and nothing is written, so a forged or removed line is never sealed into the
+ * chain. Then the head is rewritten announcing the new line's hash ({@code "next"}), the line is appended and forced
+ * to disk, the git anchor ({@link AuditAnchor}) is moved to it, and the head is replaced by the new head. A crash
+ * mid-write leaves a line without its newline: the next append ends that torn fragment with a newline and writes
+ * after it, and the verifier reports the fragment as {@code TORN}. A crash after the line was written leaves a
+ * complete line that the head announced: the next append adopts it (and only such a line).
  *
  * <h2>Secrets</h2>
  * Callers mask values before building events ({@link AuditEvent}). As defence in depth, a value whose
@@ -63,110 +73,163 @@ public final class AuditLog {
     public record Appended(long seq, String hash) {
     }
 
-    private final Path logFile;
+    private final LogFiles files;
     private final boolean enabled;
     private final SecretMasker masker;
+    private final Optional<AuditKey> key;
+    private final Optional<AuditAnchor> anchor;
 
     /**
+     * An unkeyed log without a git anchor.
+     *
      * @param logFile the log; its head and lock files sit beside it
      * @param enabled false for a log that writes nothing
      * @param masker  decides which paths and detail keys are secrets
      */
     public AuditLog(Path logFile, boolean enabled, SecretMasker masker) {
-        this.logFile = logFile.toAbsolutePath().normalize();
-        this.enabled = enabled;
-        this.masker = Objects.requireNonNull(masker, "masker");
+        this(LogFiles.of(logFile), enabled, masker, Optional.empty(), Optional.empty());
     }
 
-    /** The audit log of a configuration directory, as its settings ({@code audit:}, {@code secrets:}) say. */
+    private AuditLog(LogFiles files, boolean enabled, SecretMasker masker, Optional<AuditKey> key,
+                     Optional<AuditAnchor> anchor) {
+        this.files = files;
+        this.enabled = enabled;
+        this.masker = Objects.requireNonNull(masker, "masker");
+        this.key = Objects.requireNonNull(key, "key");
+        this.anchor = Objects.requireNonNull(anchor, "anchor");
+    }
+
+    /** The audit log of a configuration directory, as its settings ({@code audit:}, {@code secrets:}) say; unkeyed. */
     public static AuditLog forDirectory(Path configDirectory, Settings settings) {
-        AuditSettings audit = AuditSettings.from(settings.raw());
-        return new AuditLog(audit.logFile(configDirectory), audit.enabled(), new SecretMasker(settings.secretKeys()));
+        return forDirectory(configDirectory, settings, Map.of());
+    }
+
+    /**
+     * The audit log of a configuration directory, as its settings say: keyed when {@code env} holds
+     * {@value AuditKey#VARIABLE}, anchored in git when the directory is in a git work tree and the log inside it.
+     *
+     * @throws ConfigCicdException bad input when {@value AuditKey#VARIABLE} is set but is no key
+     */
+    public static AuditLog forDirectory(Path configDirectory, Settings settings, Map<String, String> env) {
+        return forDirectory(configDirectory, AuditSettings.from(settings.raw()), new SecretMasker(settings.secretKeys()),
+                env);
+    }
+
+    /**
+     * The audit log of a configuration directory under given audit settings (for example read from a protected ref
+     * rather than the work tree): keyed when {@code env} holds {@value AuditKey#VARIABLE}, anchored in git when the
+     * directory is in a git work tree and the log inside it, never written through a symbolic link.
+     */
+    public static AuditLog forDirectory(Path configDirectory, AuditSettings audit, SecretMasker masker,
+                                        Map<String, String> env) {
+        Path log = audit.logFile(configDirectory);
+        Path base = Path.of(audit.path()).isAbsolute() ? log.getParent() : configDirectory;
+        return new AuditLog(new LogFiles(log, base), audit.enabled(), masker, AuditKey.fromEnvironment(env),
+                AuditAnchor.of(configDirectory, log));
+    }
+
+    /** The same log, keyed with {@code key} (or unkeyed when it is empty). */
+    public AuditLog withKey(Optional<AuditKey> key) {
+        return new AuditLog(files, enabled, masker, key, anchor);
     }
 
     public Path logFile() {
-        return logFile;
+        return files.log();
     }
 
     public Path headFile() {
-        return AuditSettings.headFile(logFile);
+        return files.head();
     }
 
     public boolean isEnabled() {
         return enabled;
     }
 
+    /** Whether lines are sealed with a key ({@value AuditKey#VARIABLE}). */
+    public boolean isKeyed() {
+        return key.isPresent();
+    }
+
+    /** The git ref that anchors this log's head, when the log has one. */
+    public Optional<String> anchorRef() {
+        return anchor.map(AuditAnchor::ref);
+    }
+
     /**
      * Appends one event, masked as described above. Safe to call from several threads and processes.
      *
      * @return the line written, or empty when the log is disabled
-     * @throws ConfigCicdException (external) when the log cannot be written
+     * @throws ConfigCicdException (external) when the log cannot be written, or was changed outside config-cicd
+     *                             ({@link TailCheck}); nothing is written then
      */
     public Optional<Appended> append(AuditEvent event) {
         if (!enabled) {
             return Optional.empty();
         }
         AuditEvent safe = mask(event);
-        return Optional.of(FileLocks.withLock(AuditSettings.lockFile(logFile), () -> appendLocked(safe)));
+        files.refuseLinks();
+        return Optional.of(FileLocks.withLock(files.lock(), () -> appendLocked(safe)));
     }
 
-    /** Verifies this log against its head file. */
+    /** Verifies this log against its head file, its key and its git anchor. */
     public VerifyResult verify() {
-        return AuditVerifier.verify(logFile, headFile());
+        return verify(Optional.empty());
     }
 
-    /** Verifies this log against its head file and a head hash kept elsewhere ({@code --expect-head}). */
+    /**
+     * Verifies this log against its head file, its key and its git anchor, and a head hash kept elsewhere
+     * ({@code --expect-head}).
+     */
     public VerifyResult verify(Optional<String> expectedHead) {
-        return AuditVerifier.verify(logFile, headFile(), expectedHead);
+        return AuditVerifier.verify(files, expectedHead, key, anchor);
     }
 
     private Appended appendLocked(AuditEvent event) {
         try {
-            Files.createDirectories(logFile.getParent());
+            files.refuseLinks();
+            Files.createDirectories(files.log().getParent());
             LogTail tail;
-            try (FileChannel read = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel read = FileChannel.open(files.log(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 tail = LogTail.read(read);
             }
-            AuditHead state = chainState(AuditHead.read(headFile()), tail);
+            AuditHead state = new TailCheck(key, anchor.map(AuditAnchor::read), startOver())
+                    .check(AuditHead.read(files.head()), tail);
             long seq = state.count() + 1;
-            byte[] line = AuditLines.format(event, seq, state.hash());
-            String hash = AuditLines.computeHash(line).orElseThrow();
+            byte[] line = AuditLines.format(event, seq, state.hash(), key);
+            String hash = hashOf(line);
+            state.announcing(hash).write(files.head());
             ByteBuffer buf = ByteBuffer.allocate(line.length + 2);
             if (tail.torn()) {
                 buf.put((byte) '\n');
             }
             buf.put(line).put((byte) '\n').flip();
-            try (FileChannel out = FileChannel.open(logFile, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            try (FileChannel out = FileChannel.open(files.log(), StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                    LinkOption.NOFOLLOW_LINKS)) {
                 while (buf.hasRemaining()) {
                     out.write(buf);
                 }
                 out.force(true);
             }
-            AuditHead next = new AuditHead(seq, hash);
-            next.write(headFile());
+            anchor.ifPresent(a -> a.write(seq, hash, event.time()));
+            new AuditHead(seq, hash).write(files.head());
             return new Appended(seq, hash);
         } catch (IOException e) {
-            throw ConfigCicdException.external("cannot append to the audit log " + logFile + ": " + e.getMessage(),
+            throw ConfigCicdException.external("cannot append to the audit log " + files.log() + ": " + e.getMessage(),
                     "check that the audit directory is writable (audit.path in " + Settings.FILE_NAME + ")", e);
         }
     }
 
-    /**
-     * Where the chain goes on: the head; or, when the log's last line continues the head exactly (an
-     * append interrupted before its head update), that line; or, with no usable head, the log's last line.
-     */
-    static AuditHead chainState(AuditHead.State head, LogTail tail) {
-        Optional<AuditLines.Entry> last = tail.lastLine().flatMap(AuditLines::parse);
-        if (head instanceof AuditHead.Present present) {
-            AuditHead h = present.head();
-            if (last.isPresent() && last.get().hashMatches() && last.get().seq() == h.count() + 1
-                    && last.get().prev().equals(h.hash())) {
-                return new AuditHead(last.get().seq(), last.get().hash());
-            }
-            return h;
-        }
-        return last.map(l -> new AuditHead(l.seq(), l.hash())).orElse(AuditHead.EMPTY);
+    private String hashOf(byte[] line) {
+        byte[] content = AuditLines.content(line).orElseThrow();
+        return key.map(k -> k.macHex(content)).orElseGet(() -> AuditLines.sha256(content));
+    }
+
+    /** How to start a new log when the old one cannot be continued, for the refusals' hints. */
+    private String startOver() {
+        return "To start a new log, move " + files.log().getFileName() + " and " + files.head().getFileName()
+                + " aside (keep them: they are the evidence)"
+                + anchor.map(a -> " and delete the git anchor (git update-ref -d " + a.ref() + ")").orElse("");
     }
 
     /** The event with values under secret paths and details under secret keys masked. */

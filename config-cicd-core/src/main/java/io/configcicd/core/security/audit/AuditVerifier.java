@@ -18,18 +18,23 @@ import java.util.Optional;
  * Checks an audit log ({@link AuditLog} defines the format) against its head file: every line must be a
  * complete audit line whose hash matches its content, whose {@code prev} is the hash of the line before
  * it and whose {@code seq} follows; the head file must name the last line. Any edited, deleted, inserted,
- * reordered or torn line is reported, and so is truncation of the end, which only the head can show.
+ * reordered or torn line is reported, and so is truncation of the end, which only the head can show. With the
+ * key ({@link AuditKey}) every keyed line's MAC is checked too ({@link SealCheck}); with a git anchor
+ * ({@link AuditAnchor}) the log must end with the anchored line ({@link AnchorCheck}); with an expected head the
+ * log must contain it. A log, head or audit folder that is a symbolic link is not followed: that is a problem.
  *
  * <h2>Limits</h2>
  * <ul>
- *   <li>The chain is not keyed: someone who can write the log can rewrite it from some line on, re-hash
- *       every following line and rewrite the head file, and the result verifies. So can someone who deletes
- *       both the log and the head. Against that, keep the head hash somewhere the writer cannot reach (a CI
- *       artifact, a ticket, another system's log; {@link VerifyResult#lastHash()}) and verify with it:
- *       {@code audit verify --expect-head HASH} ({@link #verify(Path, Path, Optional)}) fails unless the log
- *       still holds that exact line, and the chain then proves everything before it unchanged.</li>
- *   <li>The head file lives beside the log: removing the last lines and fixing up the head by hand goes
- *       unnoticed except through an expected head.</li>
+ *   <li>Unkeyed, the chain alone does not stop someone who can write the log: they can rewrite it from some line on,
+ *       re-hash every following line and rewrite the head file, and the result verifies; so can someone who deletes
+ *       both the log and the head. The keyed chain stops the first (the MAC cannot be recomputed without the key),
+ *       the git anchor and an expected head stop both, up to the head they name.</li>
+ *   <li>The git anchor is a ref of the same repository: whoever can write the repository can move or delete it
+ *       (a missing anchor is reported; one moved back to an earlier head is not). Push it to a remote that refuses
+ *       non-fast-forward updates and deletions, and compare with that copy ({@code --expect-head}).</li>
+ *   <li>Nothing here shows lines that were never written (auditing disabled, or the log moved elsewhere by the
+ *       settings), the truth of what a line says (who the principal was), or a log cut back to an earlier head that
+ *       was recorded nowhere else.</li>
  *   <li>Classification (which kind a problem is) is best effort; a single mutation may be reported as more
  *       than one problem. Detection is not best effort: a changed log never verifies.</li>
  * </ul>
@@ -41,38 +46,65 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
-    /** Verifies a log against its head file. A missing log reads as empty. */
+    /** Verifies a log against its head file, unkeyed and without a git anchor. A missing log reads as empty. */
     public static VerifyResult verify(Path log, Path head) {
         return verify(log, head, Optional.empty());
     }
 
     /**
      * Verifies a log against its head file and, when given, a head hash kept elsewhere: the log must then
-     * contain an intact line with that hash (the log may have grown since).
+     * contain an intact line with that hash (the log may have grown since). Unkeyed, without a git anchor.
      *
      * @throws ConfigCicdException bad input when {@code expectedHead} is not 64 hex digits; external when
      *                             a file cannot be read
      */
     public static VerifyResult verify(Path log, Path head, Optional<String> expectedHead) {
+        return verify(LogFiles.of(log), head, expectedHead, Optional.empty(), Optional.empty());
+    }
+
+    /** Verifies a log with its key (to check MACs) and its git anchor, when it has them. */
+    static VerifyResult verify(LogFiles files, Optional<String> expectedHead, Optional<AuditKey> key,
+                               Optional<AuditAnchor> anchor) {
+        return verify(files, files.head(), expectedHead, key, anchor);
+    }
+
+    private static VerifyResult verify(LogFiles files, Path head, Optional<String> expectedHead, Optional<AuditKey> key,
+                                       Optional<AuditAnchor> anchor) {
         Optional<String> expected = expectedHead.map(h -> h.trim().toLowerCase(Locale.ROOT));
         if (expected.isPresent() && !AuditLines.isHash(expected.get())) {
             throw ConfigCicdException.badInput("--expect-head '" + expectedHead.get() + "' is not a SHA-256 hash",
                     "give the 64 hex digits that audit verify printed as the head hash");
         }
+        Optional<Path> link = files.firstLink();
+        if (link.isPresent()) {
+            return new VerifyResult(0, AuditLines.ZERO_HASH, List.of(new Problem(0, Kind.LINK, link.get()
+                    + " is a symbolic link (to " + LogFiles.target(link.get()) + "): not followed, the log may be "
+                    + "elsewhere; replace it by the real folder or file")), List.of(), List.of());
+        }
         List<byte[]> lines = new ArrayList<>();
-        boolean lastTerminated = split(read(log), lines);
+        boolean lastTerminated = split(read(files.log()), lines);
         List<Problem> problems = new ArrayList<>();
-        List<ChainCheck.Link> links = readable(lines, lastTerminated, problems);
+        List<ChainCheck.Link> links = readable(lines, lastTerminated, key, problems);
         problems.addAll(ChainCheck.check(links));
         String lastHash = links.isEmpty() ? AuditLines.ZERO_HASH : links.get(links.size() - 1).entry().hash();
-        problems.addAll(HeadCheck.check(AuditHead.read(head), links, lines.size()));
+        AuditHead.State headState = AuditHead.read(head);
+        problems.addAll(HeadCheck.check(headState, links, lines.size()));
+        List<String> checks = new ArrayList<>();
+        SealCheck.Outcome seal = SealCheck.check(links, key);
+        problems.addAll(seal.problems());
+        checks.add(seal.check());
+        AnchorCheck.Outcome anchored = AnchorCheck.check(anchor, links, headState, lines.size());
+        problems.addAll(anchored.problems());
+        checks.add(anchored.check());
         expected.ifPresent(h -> {
-            if (links.stream().noneMatch(l -> l.entry().hash().equals(h) && l.entry().hashMatches())) {
+            boolean found = links.stream().anyMatch(l -> l.entry().hash().equals(h) && l.entry().hashMatches());
+            if (!found) {
                 problems.add(new Problem(0, Kind.HEAD_MISMATCH, "the expected head " + h + " is not in the log: "
                         + "the log was truncated or rewritten since that head was recorded"));
             }
+            checks.add("expected head " + h + ": " + (found ? "in the log" : "NOT in the log"));
         });
-        return new VerifyResult(lines.size(), lastHash, problems);
+        return new VerifyResult(lines.size(), lastHash, problems, checks, Outcomes.unfinished(links));
     }
 
     private static byte[] read(Path log) {
@@ -103,13 +135,14 @@ public final class AuditVerifier {
     }
 
     /** The lines that parse, in order; the others are reported as torn or malformed. */
-    private static List<ChainCheck.Link> readable(List<byte[]> lines, boolean lastTerminated, List<Problem> problems) {
+    private static List<ChainCheck.Link> readable(List<byte[]> lines, boolean lastTerminated, Optional<AuditKey> key,
+                                                  List<Problem> problems) {
         List<ChainCheck.Link> links = new ArrayList<>();
         int unreadable = 0;
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
             boolean unterminated = i == lines.size() - 1 && !lastTerminated;
-            Optional<AuditLines.Entry> entry = unterminated ? Optional.empty() : AuditLines.parse(line);
+            Optional<AuditLines.Entry> entry = unterminated ? Optional.empty() : AuditLines.parse(line, key);
             if (entry.isPresent()) {
                 links.add(new ChainCheck.Link(i + 1, entry.get(), unreadable));
                 unreadable = 0;

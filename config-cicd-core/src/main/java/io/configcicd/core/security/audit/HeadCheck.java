@@ -29,11 +29,16 @@ final class HeadCheck {
             return last.entry().seq() == head.count() ? List.of() : List.of(new Problem(last.line(), Kind.HEAD_MISMATCH,
                     "the head counts " + head.count() + " line(s) but names this line, seq " + last.entry().seq()));
         }
+        boolean announced = at == links.size() - 2 && head.next().filter(last.entry().hash()::equals).isPresent()
+                && last.entry().prev().equals(head.hash()) && last.entry().seq() == head.count() + 1;
+        if (announced) {
+            return List.of(); // an append interrupted after its line: the head announced it, the next append adopts it
+        }
         if (at >= 0) {
             int after = links.size() - 1 - at;
             return List.of(new Problem(links.get(at).line(), Kind.HEAD_MISMATCH, "the head names this line but "
-                    + after + " line(s) follow it: lines were added or moved after it (or an append was "
-                    + "interrupted before it updated the head; the next append adopts such a line)"));
+                    + after + " line(s) follow it: lines were added or moved after it "
+                    + "without config-cicd (the next append refuses to continue such a log)"));
         }
         if (head.count() > last.entry().seq()) {
             return List.of(new Problem(last.line(), Kind.TRUNCATED, "the head names " + head.count()

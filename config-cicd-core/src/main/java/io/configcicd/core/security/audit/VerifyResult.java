@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param lastHash     the hash of the last intact line (64 zeros for an empty log): the value to keep
  *                     elsewhere and give back as {@code --expect-head} later
  * @param problems     what is wrong, by line; empty when the log is intact
+ * @param checks       what was checked and what could not be, one sentence each (the chain's mode, the git
+ *                     anchor, the expected head), for a person
+ * @param unfinished   actions whose "started" line has no outcome line: the process stopped (or its outcome could
+ *                     not be written) between the two, so whether the action happened is unknown. Not damage to
+ *                     the log: they do not make it fail
  */
-public record VerifyResult(int linesChecked, String lastHash, List<Problem> problems) {
+public record VerifyResult(int linesChecked, String lastHash, List<Problem> problems, List<String> checks,
+                           List<Unfinished> unfinished) {
 
     /** What kind of damage a problem is. Classification is best effort; detection is not. */
     public enum Kind {
@@ -31,7 +37,13 @@ public record VerifyResult(int linesChecked, String lastHash, List<Problem> prob
         /** The head file is missing, unreadable or disagrees with the log, or the expected head is not in the log. */
         HEAD_MISMATCH,
         /** A line that is not an audit line at all (not JSON, fields missing, no hash). */
-        MALFORMED
+        MALFORMED,
+        /** The key does not check out: a line sealed with another key, or not sealed in a log that is keyed. */
+        KEY,
+        /** The git anchor is missing, unreadable, or names a head the log does not end with. */
+        ANCHOR,
+        /** The log, its head or a folder on the way to them is a symbolic link; it was not followed. */
+        LINK
     }
 
     /**
@@ -53,9 +65,31 @@ public record VerifyResult(int linesChecked, String lastHash, List<Problem> prob
         }
     }
 
+    /**
+     * An action that was started and whose outcome was never written.
+     *
+     * @param line    the 1-based line of its "started" entry
+     * @param seq     that entry's sequence number
+     * @param time    when it started
+     * @param summary who did what to which target, for a person
+     */
+    public record Unfinished(int line, long seq, String time, String summary) {
+        public Unfinished {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(summary, "summary");
+        }
+    }
+
     public VerifyResult {
         Objects.requireNonNull(lastHash, "lastHash");
         problems = problems.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
+        checks = List.copyOf(checks);
+        unfinished = List.copyOf(unfinished);
+    }
+
+    /** A result without notes on what was checked and without unfinished actions. */
+    public VerifyResult(int linesChecked, String lastHash, List<Problem> problems) {
+        this(linesChecked, lastHash, problems, List.of(), List.of());
     }
 
     /** Whether the log is intact: no problem at all. */

@@ -45,6 +45,25 @@ final class AuditFixtures {
         return content.substring(0, content.length() - 1) + ",\"hash\":\"" + sha256(content) + "\"}";
     }
 
+    /** The MAC of a keyed line as the javadoc of {@link AuditLog} defines it, computed without the product's code. */
+    static String documentedHmac(String line, byte[] key) {
+        String content = line.substring(0, line.length() - 75) + "}";
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 32 bytes of a fixed test key, and the same as hex and base64 as CONFIG_CICD_AUDIT_KEY takes it. */
+    static final byte[] KEY = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+
+    static AuditKey key() {
+        return AuditKey.of(KEY);
+    }
+
     static String hashOf(String line) {
         return line.substring(line.length() - 66, line.length() - 2);
     }

@@ -3,8 +3,11 @@ package io.configcicd.core.security.audit;
 import static io.configcicd.core.security.audit.AuditFixtures.event;
 import static io.configcicd.core.security.audit.AuditFixtures.log;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.ErrorKind;
 import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.load.yaml.YamlCodec;
 import io.configcicd.core.model.ConfigMap;
@@ -167,40 +170,102 @@ class AuditLogTest {
     }
 
     @Test
-    void anAppendInterruptedBeforeTheHeadUpdateIsReportedUntilTheNextAppendAdoptsIt() throws Exception {
+    void anAppendInterruptedAfterItsLineIsAdoptedByTheNextAppendBecauseTheHeadAnnouncedIt() throws Exception {
         AuditLog log = log(file());
-        log.append(event(1));
-        byte[] oldHead = Files.readAllBytes(log.headFile());
-        log.append(event(2));
-        Files.write(log.headFile(), oldHead);
-        assertThat(log.verify().has(Kind.HEAD_MISMATCH)).isTrue();
+        AuditLog.Appended first = log.append(event(1)).orElseThrow();
+        AuditLog.Appended second = log.append(event(2)).orElseThrow();
+        // the state a crash leaves after the line was written and before the head was replaced
+        Files.writeString(log.headFile(), "{\"count\":1,\"hash\":\"" + first.hash() + "\",\"next\":\"" + second.hash()
+                + "\"}\n");
+        assertThat(log.verify().problems()).isEmpty();
 
         assertThat(log.append(event(3)).orElseThrow().seq()).isEqualTo(3);
         assertThat(log.verify().problems()).isEmpty();
+        assertThat(Files.readString(log.headFile())).doesNotContain("next");
     }
 
     @Test
-    void aTruncatedLogStaysVisiblyTruncatedAfterTheNextAppend() throws Exception {
+    void aForgedCorrectlyChainedLineAfterTheHeadIsRefusedNotAdoptedByTheNextAppend() throws Exception {
+        AuditLog log = log(file());
+        log.append(event(1));
+        log.append(event(2));
+        String second = lines().get(1);
+        String forged = AuditFixtures.withSeqAndPrev(second.replace("\"principal\":\"alice\"", "\"principal\":\"bob\""),
+                3, AuditFixtures.hashOf(second));
+        Files.writeString(file(), forged + "\n", StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(file());
+
+        assertThatThrownBy(() -> log.append(event(3))).isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);
+            assertThat(e.getMessage()).contains("its last line (seq 3) is not the one its head names (seq 2)");
+            assertThat(e.hint()).contains("audit verify");
+        });
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+        assertThat(log.verify().has(Kind.HEAD_MISMATCH)).isTrue();
+    }
+
+    @Test
+    void aTruncatedLogIsRefusedByTheNextAppendAndStaysVisiblyTruncated() throws Exception {
         AuditLog log = log(file());
         for (int i = 0; i < 5; i++) {
             log.append(event(i));
         }
         Files.writeString(file(), AuditFixtures.join(lines().subList(0, 3)));
         assertThat(log.verify().has(Kind.TRUNCATED)).isTrue();
-        log.append(event(9));
-        VerifyResult after = log.verify();
-        assertThat(after.has(Kind.DELETED)).as(after.problems().toString()).isTrue();
+        assertThatThrownBy(() -> log.append(event(9))).isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining("its last line (seq 3) is not the one its head names (seq 5)");
+        assertThat(lines()).hasSize(3);
+        assertThat(log.verify().has(Kind.TRUNCATED)).isTrue();
     }
 
     @Test
-    void aDeletedLogWithItsHeadKeptShowsOnTheNextAppend() throws Exception {
+    void aDeletedLogWithItsHeadKeptIsFoundAndRefusedByTheNextAppend() throws Exception {
         AuditLog log = log(file());
         log.append(event(1));
         log.append(event(2));
         Files.delete(file());
         assertThat(log.verify().has(Kind.TRUNCATED)).isTrue();
-        log.append(event(3));
-        assertThat(log.verify().has(Kind.DELETED)).isTrue();
+        assertThatThrownBy(() -> log.append(event(3))).isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining("its head names 2 line(s) but the log has none");
+    }
+
+    @Test
+    void aLogWhoseHeadWasDeletedIsRefusedRatherThanContinuedFromItsTail() throws Exception {
+        AuditLog log = log(file());
+        log.append(event(1));
+        Files.delete(log.headFile());
+        assertThatThrownBy(() -> log.append(event(2))).isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining("its head file is missing while the log has lines");
+    }
+
+    @Test
+    void aLogFileThatIsASymbolicLinkIsNeitherWrittenNorVerified() throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.jsonl"), "");
+        Files.createSymbolicLink(file(), elsewhere);
+        AuditLog log = log(file());
+
+        assertThatThrownBy(() -> log.append(event(1))).isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);
+            assertThat(e.getMessage()).contains("symbolic link").contains(file().toString());
+        });
+        assertThat(elsewhere).isEmptyFile();
+        assertThat(log.verify().problems()).extracting(Problem::kind).containsExactly(Kind.LINK);
+    }
+
+    @Test
+    void anAuditFolderThatIsASymbolicLinkIsRefused() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("configuration"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createDirectories(config.resolve(".config-cicd"));
+        Files.createSymbolicLink(config.resolve(".config-cicd/audit"), outside);
+        AuditLog log = AuditLog.forDirectory(config, Settings.defaults());
+
+        assertThatThrownBy(() -> log.append(event(1))).isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining(config.resolve(".config-cicd/audit") + " is one");
+        try (var listing = Files.list(outside)) {
+            assertThat(listing).isEmpty();
+        }
+        assertThat(log.verify().problems()).extracting(Problem::kind).containsExactly(Kind.LINK);
     }
 
     @Test
