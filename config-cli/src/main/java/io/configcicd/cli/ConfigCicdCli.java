@@ -59,7 +59,9 @@ public final class ConfigCicdCli implements Runnable {
     private final PrintStream err;
     private final Map<String, String> env;
     private final AtomicReference<OutputMasker> masker;
-    private final AtomicReference<RepositoryPaths> paths = new AtomicReference<>(RepositoryPaths.AS_GIVEN);
+    /** Where the directory in use sits in its repository: found when a file is first named (it asks git). */
+    private final AtomicReference<java.util.function.Supplier<RepositoryPaths>> paths =
+            new AtomicReference<>(() -> RepositoryPaths.AS_GIVEN);
 
     private ConfigCicdCli(PrintStream out, PrintStream err, Map<String, String> env, AtomicReference<OutputMasker> masker) {
         this.out = out;
@@ -99,7 +101,7 @@ public final class ConfigCicdCli implements Runnable {
         CommandLine cmd = new CommandLine(top);
         invoked(args).ifPresentOrElse(cmd::addSubcommand, () -> COMMANDS.forEach(cmd::addSubcommand));
         ErrorReporter reporter = new ErrorReporter(err, () -> top.options != null && top.options.stacktrace(),
-                top.paths::get);
+                top::paths);
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -171,12 +173,20 @@ public final class ConfigCicdCli implements Runnable {
      * are named relative to the repository root, as reports name them.
      */
     void useDirectory(java.nio.file.Path configDir) {
-        paths.set(RepositoryPaths.of(configDir));
+        RepositoryPaths[] found = new RepositoryPaths[1];
+        paths.set(() -> {
+            synchronized (found) {
+                if (found[0] == null) {
+                    found[0] = RepositoryPaths.of(configDir);
+                }
+                return found[0];
+            }
+        });
     }
 
     /** How files are named in the output: relative to the repository root once a directory is in use. */
     RepositoryPaths paths() {
-        return paths.get();
+        return paths.get().get();
     }
 
     /** From now on, standard output and error pass through {@code secrets}. */

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 
 /**
@@ -77,7 +78,8 @@ public final class AuditLog {
     private final boolean enabled;
     private final SecretMasker masker;
     private final Optional<AuditKey> key;
-    private final Optional<AuditAnchor> anchor;
+    /** Found on first use: reading commands build a log they never append to, and need no git for it. */
+    private final Supplier<Optional<AuditAnchor>> anchor;
 
     /**
      * An unkeyed log without a git anchor.
@@ -87,11 +89,11 @@ public final class AuditLog {
      * @param masker  decides which paths and detail keys are secrets
      */
     public AuditLog(Path logFile, boolean enabled, SecretMasker masker) {
-        this(LogFiles.of(logFile), enabled, masker, Optional.empty(), Optional.empty());
+        this(LogFiles.of(logFile), enabled, masker, Optional.empty(), Optional::empty);
     }
 
     private AuditLog(LogFiles files, boolean enabled, SecretMasker masker, Optional<AuditKey> key,
-                     Optional<AuditAnchor> anchor) {
+                     Supplier<Optional<AuditAnchor>> anchor) {
         this.files = files;
         this.enabled = enabled;
         this.masker = Objects.requireNonNull(masker, "masker");
@@ -125,7 +127,7 @@ public final class AuditLog {
         Path log = audit.logFile(configDirectory);
         Path base = Path.of(audit.path()).isAbsolute() ? log.getParent() : configDirectory;
         return new AuditLog(new LogFiles(log, base), audit.enabled(), masker, AuditKey.fromEnvironment(env),
-                AuditAnchor.of(configDirectory, log));
+                memoized(() -> AuditAnchor.of(configDirectory, log)));
     }
 
     /** The same log, keyed with {@code key} (or unkeyed when it is empty). */
@@ -152,7 +154,7 @@ public final class AuditLog {
 
     /** The git ref that anchors this log's head, when the log has one. */
     public Optional<String> anchorRef() {
-        return anchor.map(AuditAnchor::ref);
+        return anchor.get().map(AuditAnchor::ref);
     }
 
     /**
@@ -181,7 +183,7 @@ public final class AuditLog {
      * ({@code --expect-head}).
      */
     public VerifyResult verify(Optional<String> expectedHead) {
-        return AuditVerifier.verify(files, expectedHead, key, anchor);
+        return AuditVerifier.verify(files, expectedHead, key, anchor.get());
     }
 
     private Appended appendLocked(AuditEvent event) {
@@ -193,7 +195,7 @@ public final class AuditLog {
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 tail = LogTail.read(read);
             }
-            AuditHead state = new TailCheck(key, anchor.map(AuditAnchor::read), startOver())
+            AuditHead state = new TailCheck(key, anchor.get().map(AuditAnchor::read), startOver())
                     .check(AuditHead.read(files.head()), tail);
             long seq = state.count() + 1;
             byte[] line = AuditLines.format(event, seq, state.hash(), key);
@@ -211,7 +213,7 @@ public final class AuditLog {
                 }
                 out.force(true);
             }
-            anchor.ifPresent(a -> a.write(seq, hash, event.time()));
+            anchor.get().ifPresent(a -> a.write(seq, hash, event.time()));
             new AuditHead(seq, hash).write(files.head());
             return new Appended(seq, hash);
         } catch (IOException e) {
@@ -229,7 +231,7 @@ public final class AuditLog {
     private String startOver() {
         return "To start a new log, move " + files.log().getFileName() + " and " + files.head().getFileName()
                 + " aside (keep them: they are the evidence)"
-                + anchor.map(a -> " and delete the git anchor (git update-ref -d " + a.ref() + ")").orElse("");
+                + anchor.get().map(a -> " and delete the git anchor (git update-ref -d " + a.ref() + ")").orElse("");
     }
 
     /** The event with values under secret paths and details under secret keys masked. */
@@ -259,5 +261,20 @@ public final class AuditLog {
         boolean keep = value.equals(SecretMasker.MASK)
                 || SecretMasker.isPureReference(ConfigScalar.string(value, Origin.UNKNOWN));
         return keep ? value : SecretMasker.MASK;
+    }
+
+    /** A supplier that asks {@code find} once, on first use, and answers the same afterwards. */
+    private static <T> Supplier<T> memoized(Supplier<T> find) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = find.get();
+                }
+                return value;
+            }
+        };
     }
 }
