@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,7 @@ public final class SecretInventory {
 
     /** The masker of a directory's secrets, for a process with environment {@code env}. */
     public static OutputMasker of(ConfigDirectory directory, Map<String, String> env, Optional<SecretCipher> cipher) {
+        UnaryOperator<String> open = cipher.map(SecretCipher::opener).orElse(UnaryOperator.identity());
         SecretMasker secrets = new SecretMasker(directory.settings().secretKeys());
         OutputMasker.Builder builder = OutputMasker.builder(secrets);
         CREDENTIAL_VARIABLES.forEach(v -> builder.addValue(env.get(v)));
@@ -72,39 +75,45 @@ public final class SecretInventory {
                 continue;
             }
             builder.addSecretsOf(doc);
-            addReal(doc, false, secrets, env, cipher, builder);
+            addReal(doc, false, secrets, env, open, builder);
         }
         return builder.build();
     }
 
     /** Every string scalar of a document: the real values behind ENC[...] anywhere and ${VAR} under secret keys. */
     private static void addReal(ConfigNode node, boolean secret, SecretMasker secrets, Map<String, String> env,
-                                Optional<SecretCipher> cipher, OutputMasker.Builder builder) {
+                                UnaryOperator<String> open, OutputMasker.Builder builder) {
         if (node instanceof ConfigMap m) {
-            m.entries().forEach((k, v) -> addReal(v, secret || secrets.isSecretKey(k), secrets, env, cipher, builder));
+            m.entries().forEach((k, v) -> addReal(v, secret || secrets.isSecretKey(k), secrets, env, open, builder));
         } else if (node instanceof ConfigList l) {
-            l.items().forEach(item -> addReal(item, secret, secrets, env, cipher, builder));
+            l.items().forEach(item -> addReal(item, secret, secrets, env, open, builder));
         } else if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING) {
-            addReal((String) s.value(), secret, env, cipher, builder);
+            realValues((String) s.value(), secret, env, open, builder::addValue);
         }
     }
 
-    private static void addReal(String text, boolean secret, Map<String, String> env, Optional<SecretCipher> cipher,
-                                OutputMasker.Builder builder) {
+    /**
+     * The real values a string value stands for, each handed to {@code out}: the plaintext of an {@code ENC[...]}
+     * value that {@code open} opens (it returns the text unchanged when it cannot), and, under a secret key, the values
+     * the environment gives the variables of its {@code ${VAR}} references. One rule for a configuration directory and
+     * for the files of {@code validate --schema}.
+     */
+    public static void realValues(String text, boolean secret, Map<String, String> env, UnaryOperator<String> open,
+                                  Consumer<String> out) {
         if (SecretCipher.isEncrypted(text)) {
-            cipher.filter(c -> c.canDecrypt(text)).ifPresent(c -> {
-                try {
-                    builder.addValue(c.decrypt(text));
-                } catch (RuntimeException e) {
-                    // a value that does not decrypt is reported by the command that needs it
-                }
-            });
+            String plain = open.apply(text);
+            if (!plain.equals(text)) {
+                out.accept(plain);
+            }
             return;
         }
-        if (secret) {
+        if (secret && text.contains("${")) {
             Matcher m = REFERENCE.matcher(text);
             while (m.find()) {
-                builder.addValue(env.get(m.group(1)));
+                String value = env.get(m.group(1));
+                if (value != null) {
+                    out.accept(value);
+                }
             }
         }
     }

@@ -1,8 +1,5 @@
 package io.configcicd.core.validate.schema;
 
-import io.configcicd.core.load.Interpolator;
-import io.configcicd.core.model.ConfigList;
-import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.ScalarType;
@@ -78,19 +75,8 @@ final class FileSecrets {
                 return;
             }
             String text = (String) s.value();
-            if (SecretCipher.isEncrypted(text)) {
-                String plain = opener.apply(text);
-                if (!plain.equals(text)) {
-                    real.add(plain);
-                }
-            } else if (secret) {
-                written |= !SecretMasker.isPureReference(s);
-                if (text.contains("${")) {
-                    ConfigMap one = ConfigMap.of(Map.of("value", s), s.origin());
-                    Interpolator.references(one).stream().map(r -> env.get(r.variable())).filter(v -> v != null)
-                            .forEach(real::add);
-                }
-            }
+            written |= secret && !SecretCipher.isEncrypted(text) && !SecretMasker.isPureReference(s);
+            SecretInventory.realValues(text, secret, env, opener, real::add);
         }
     }
 
