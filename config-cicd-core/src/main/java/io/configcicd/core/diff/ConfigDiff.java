@@ -99,14 +99,29 @@ public final class ConfigDiff {
      * appear in a change, whatever key holds them.
      */
     public List<Change> diff(ConfigMap before, ConfigMap after) {
+        List<Change> found = changes(before, after);
+        return found.isEmpty() ? List.of() : masked(found, secretsOf(before, after));
+    }
+
+    /**
+     * {@link #diff(ConfigMap, ConfigMap)} with the masker of secrets a caller has already collected
+     * ({@link #secretsOf} of these trees and perhaps more), so that they are not collected twice.
+     */
+    public List<Change> diff(ConfigMap before, ConfigMap after, OutputMasker secrets) {
+        Objects.requireNonNull(secrets, "secrets");
+        List<Change> found = changes(before, after);
+        return found.isEmpty() ? List.of() : masked(found, secrets);
+    }
+
+    private List<Change> changes(ConfigMap before, ConfigMap after) {
         Run run = new Run();
         run.maps(before, after);
-        if (run.out.isEmpty()) {
-            return List.of();
-        }
-        OutputMasker hide = secretsOf(before, after);
-        List<Change> out = new ArrayList<>(run.out.size());
-        for (Change c : run.out) {
+        return run.out;
+    }
+
+    private static List<Change> masked(List<Change> changes, OutputMasker hide) {
+        List<Change> out = new ArrayList<>(changes.size());
+        for (Change c : changes) {
             out.add(c.isSecret() ? c : c.maskedWith(hide));
         }
         out.sort(Comparator.comparing(Change::path));

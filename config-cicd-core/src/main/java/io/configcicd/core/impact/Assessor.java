@@ -118,7 +118,7 @@ public final class Assessor {
                 ConfigMap after = at.effective(head, env);
                 OutputMasker secrets = diff.secretsOf(before, after);
                 hide = hide.with(secrets);
-                out.add(assess(env, base, head, diff.diff(before, after), settings, rules,
+                out.add(assess(env, base, head, diff.diff(before, after, secrets), settings, rules,
                         masked(headFindings.get(env), secrets), masked(baseFindings.getOrDefault(env, List.of()), secrets)));
             }
             return consumers.isEnabled() ? withConsumers(out, consumers, at, head, hide) : List.copyOf(out);

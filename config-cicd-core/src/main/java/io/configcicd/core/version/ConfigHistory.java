@@ -162,8 +162,9 @@ public final class ConfigHistory {
         ConfigDiff diff = diffs.apply(new SecretMasker(List.copyOf(secretKeys)));
         List<ConfigMap> read = new ArrayList<>(before);
         read.add(after);
-        secrets.addAll(diff.secretsOf(read.toArray(ConfigMap[]::new)).values());
-        List<Change> changes = diff.diff(before.isEmpty() ? ConfigMap.empty() : before.get(0), after);
+        OutputMasker readSecrets = diff.secretsOf(read.toArray(ConfigMap[]::new));
+        secrets.addAll(readSecrets.values());
+        List<Change> changes = diff.diff(before.isEmpty() ? ConfigMap.empty() : before.get(0), after, readSecrets);
         if (parents.size() > 1) {
             changes = ownChanges(changes, after, before.subList(1, before.size()));
         }
