@@ -85,6 +85,14 @@ class BackupCommandTest {
                 .contains("database.graph_store.password").doesNotContain(SET);
         assertThat(Files.readString(config.resolve("environments/production.yaml"))).contains(SET);
         assertThat(git(repo, "rev-parse", "HEAD")).isEqualTo(head);
+        CliRun json = CliRun.in(config, "backup", "--scope", "global", "--name", "production", "--list", "--format",
+                "json");
+        CliRun verify = CliRun.in(config, "audit", "verify", "--format", "json");
+        for (CliRun r : List.of(set, rollback, back, json, verify)) {
+            assertThat(r.out() + r.err()).doesNotContain(SET).doesNotContain(FIXED);
+        }
+        assertThat(Files.readString(config.resolve(".config-cicd/audit/audit.jsonl"))).doesNotContain(SET)
+                .doesNotContain(FIXED);
 
         String objects = allObjects();
         for (String secret : List.of(FIXED, SET)) {

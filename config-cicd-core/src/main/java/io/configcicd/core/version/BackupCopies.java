@@ -2,6 +2,7 @@ package io.configcicd.core.version;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Scope;
+import io.configcicd.core.repo.AtomicFiles;
 import io.configcicd.core.repo.ConfigDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +97,7 @@ final class BackupCopies {
         ownerOnly(backups, true);
         Path ignore = backups.resolve(".gitignore");
         if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
-            Files.write(ignore, IGNORE_ALL);
+            AtomicFiles.write(ignore, IGNORE_ALL);
         }
     }
 
