@@ -8,7 +8,7 @@ import io.configcicd.core.security.crypto.SecretCipher;
 import io.configcicd.core.diff.DiffSummary;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.version.EffectiveAtRevision;
+import io.configcicd.core.source.EffectiveAtRevision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.configcicd.core.api.Explanation;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.SecretMasker;
-import io.configcicd.core.report.RepositoryPaths;
+import io.configcicd.core.repo.git.RepositoryPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

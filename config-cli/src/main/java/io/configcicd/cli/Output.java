@@ -7,7 +7,7 @@ import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
-import io.configcicd.core.report.RepositoryPaths;
+import io.configcicd.core.repo.git.RepositoryPaths;
 import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.AtomicFiles;
 import io.configcicd.core.security.SecretMasker;

@@ -8,7 +8,7 @@ import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
-import io.configcicd.core.version.ConfigBackup;
+import io.configcicd.core.history.ConfigBackup;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;

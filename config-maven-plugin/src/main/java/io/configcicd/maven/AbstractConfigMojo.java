@@ -3,7 +3,7 @@ package io.configcicd.maven;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.PolicySource;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.report.RepositoryPaths;
+import io.configcicd.core.repo.git.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.report.ReportFormat;
 import java.io.File;

@@ -1,9 +1,9 @@
 package io.configcicd.maven;
 
-import io.configcicd.core.impact.AssessOutcome;
+import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
-import io.configcicd.core.impact.RiskLevel;
+import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.report.AssessmentReports;
 import io.configcicd.core.report.Report;

@@ -5,7 +5,7 @@ import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.impact.RiskLevel;
+import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;

@@ -55,7 +55,7 @@ class AbstractConfigMojoTest {
     void theFileOfAFailureIsNamedFromTheRepositoryRootAsFindingsAre() {
         assertThatThrownBy(() -> AbstractConfigMojo.rethrow(new ConfigCicdException(ErrorKind.BAD_INPUT, ORIGIN,
                 "cannot parse", "fix the YAML"), io.configcicd.core.security.OutputMasker.none(),
-                new io.configcicd.core.report.RepositoryPaths("configuration/")))
+                new io.configcicd.core.repo.git.RepositoryPaths("configuration/")))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("configuration/environments/production.yaml:3:7: cannot parse (fix the YAML)");
     }

@@ -241,8 +241,8 @@ class AssessMojoTest {
 
     @Test
     void aSeverityAsFailOnMeansTheRiskLevelOfTheSameRankSoValidateAndAssessShareTheProperty() {
-        assertThat(AssessMojo.threshold("error")).isEqualTo(io.configcicd.core.impact.RiskLevel.HIGH);
-        assertThat(AssessMojo.threshold("Critical")).isEqualTo(io.configcicd.core.impact.RiskLevel.CRITICAL);
+        assertThat(AssessMojo.threshold("error")).isEqualTo(io.configcicd.core.model.RiskLevel.HIGH);
+        assertThat(AssessMojo.threshold("Critical")).isEqualTo(io.configcicd.core.model.RiskLevel.CRITICAL);
         assertThat(ValidateMojo.threshold("high")).isEqualTo(io.configcicd.core.model.Severity.ERROR);
         assertThat(ValidateMojo.threshold("warning")).isEqualTo(io.configcicd.core.model.Severity.WARNING);
         assertThatThrownBy(() -> ValidateMojo.threshold("loud")).hasMessageContaining("info, warning, error");

@@ -3,10 +3,10 @@ package io.configcicd.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.diff.Change;
-import io.configcicd.core.impact.AssessOutcome;
+import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
-import io.configcicd.core.impact.RiskLevel;
+import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.BackupTaker;
 import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.impact.AssessmentService;
+import io.configcicd.core.api.AssessmentService;
 import io.configcicd.core.security.OutputMasker;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

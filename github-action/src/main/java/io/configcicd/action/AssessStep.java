@@ -1,10 +1,10 @@
 package io.configcicd.action;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.impact.AssessOutcome;
-import io.configcicd.core.impact.AssessRequest;
-import io.configcicd.core.impact.AssessmentService;
-import io.configcicd.core.impact.RiskLevel;
+import io.configcicd.core.report.AssessOutcome;
+import io.configcicd.core.api.AssessRequest;
+import io.configcicd.core.api.AssessmentService;
+import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.report.AssessmentReports;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.security.OutputMasker;

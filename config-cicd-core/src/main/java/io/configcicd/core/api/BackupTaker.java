@@ -1,8 +1,8 @@
 package io.configcicd.core.api;
 
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.version.Backup;
-import io.configcicd.core.version.ConfigBackup;
+import io.configcicd.core.history.Backup;
+import io.configcicd.core.history.ConfigBackup;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.configcicd.core.api;
 
+import io.configcicd.core.validate.suite.ConfigurationValidator;
+
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.load.Interpolator;
 import io.configcicd.core.merge.Merger;
@@ -12,9 +14,11 @@ import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.Codecs;
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.source.DirectorySnapshot;
+import io.configcicd.core.validate.suite.ConfigurationValidator;
 import io.configcicd.core.repo.edit.DocumentEdits;
 import io.configcicd.core.repo.edit.Editors;
-import io.configcicd.core.report.RepositoryPaths;
+import io.configcicd.core.repo.git.RepositoryPaths;
 import io.configcicd.core.validate.AppliedFix;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.Fix;
@@ -46,11 +50,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ConfigurationManager implements AutoCloseable {
 
     private final ConfigDirectory directory;
+    private final DirectorySnapshot snapshot;
     private final ExecutorService executor;
     private volatile ConfigurationValidator validator;
 
     private ConfigurationManager(ConfigDirectory directory, ExecutorService executor) {
         this.directory = directory;
+        this.snapshot = DirectorySnapshot.of(directory);
         this.executor = executor;
     }
 
@@ -86,41 +92,15 @@ public final class ConfigurationManager implements AutoCloseable {
      * document alone. References such as {@code ${VAR}} are kept as written.
      */
     public Configuration getConfiguration(Scope scope, String name) {
-        requireEnvironment(name);
         if (scope == Scope.GLOBAL) {
             return getMergedConfiguration(name);
         }
-        ConfigMap doc = directory.environmentDocument(name).map(directory::document)
-                .orElse(ConfigMap.empty());
-        return new Configuration(Scope.ENVIRONMENT, name, doc);
+        return new Configuration(Scope.ENVIRONMENT, name, snapshot.override(name));
     }
 
     /** The effective configuration of an environment: {@code global/*} in name order, then its override. */
     public Configuration getMergedConfiguration(String environment) {
-        requireEnvironment(environment);
-        return new Configuration(Scope.GLOBAL, environment, Merger.merge(directory.documents(mergedFiles(environment))));
-    }
-
-    /** The documents an environment's effective configuration is merged from, in merge order. */
-    private List<String> mergedFiles(String environment) {
-        List<String> files = new ArrayList<>(directory.globalDocuments());
-        directory.environmentDocument(environment).ifPresent(files::add);
-        return files;
-    }
-
-    /** The effective configuration of an environment as it would be with document {@code file} replaced by {@code doc}. */
-    Configuration getMergedConfiguration(String environment, String file, ConfigMap doc) {
-        requireEnvironment(environment);
-        List<String> files = mergedFiles(environment);
-        if (file.startsWith(ConfigDirectory.ENVIRONMENTS_DIR + "/") && !files.contains(file)
-                && file.equals(directory.newEnvironmentDocument(environment, Format.YAML))) {
-            files.add(file);
-        }
-        List<ConfigMap> docs = new ArrayList<>();
-        for (String f : files) {
-            docs.add(f.equals(file) ? doc : directory.document(f));
-        }
-        return new Configuration(Scope.GLOBAL, environment, Merger.merge(docs));
+        return new Configuration(Scope.GLOBAL, environment, snapshot.effective(environment));
     }
 
     /** Like {@link #getConfiguration} with every {@code ${VAR}} resolved; an unresolved one is an error at its file:line. */
@@ -165,7 +145,7 @@ public final class ConfigurationManager implements AutoCloseable {
             synchronized (this) {
                 v = validator;
                 if (v == null) {
-                    v = new ConfigurationValidator(this);
+                    v = ConfigurationValidator.of(snapshot);
                     validator = v;
                 }
             }
@@ -273,7 +253,7 @@ public final class ConfigurationManager implements AutoCloseable {
             }
             if (validate) {
                 ConfigMap candidate = directory.parseText(file, text.getBytes(StandardCharsets.UTF_8));
-                validator().checkCandidate(name, file, candidate, LocalDate.now());
+                validator().checkCandidate(name, file, snapshot.withDocument(file, candidate), LocalDate.now());
             }
             writeChecked(file, text);
             return null;
@@ -344,12 +324,7 @@ public final class ConfigurationManager implements AutoCloseable {
     // ----------------------------------------------------------------- helpers
 
     private void requireEnvironment(String name) {
-        if (!directory.hasEnvironment(name)) {
-            throw ConfigCicdException.badInput("unknown environment '" + name + "'",
-                    "known environments: " + String.join(", ", directory.environments())
-                            + "; add " + RepositoryPaths.of(directory.root()).file("environments/" + name + ".yaml")
-                            + " or declare it under environments: in config-cicd.yaml");
-        }
+        snapshot.requireEnvironment(name);
     }
 
     private String overrideDocument(String env) {

@@ -1,5 +1,7 @@
 package io.configcicd.core.api;
 
+import io.configcicd.core.validate.suite.ConfigurationValidator;
+
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.model.Severity;
@@ -7,7 +9,7 @@ import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.access.FileReach;
 import io.configcicd.core.validate.Finding;
 import io.configcicd.core.validate.ValidationRule;
-import io.configcicd.core.version.RestoredStateValidator;
+import io.configcicd.core.history.RestoredStateValidator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The validator a rollback ({@link io.configcicd.core.version.ConfigRollback}) checks the restored state with: the
+ * The validator a rollback ({@link io.configcicd.core.history.ConfigRollback}) checks the restored state with: the
  * restored copy's own rules, waivers and threshold (so a restored {@code config-cicd.yaml} counts), plus the rules a
  * program added to the manager's validator (without an environment filter given at add time) and minus those it
  * removed.

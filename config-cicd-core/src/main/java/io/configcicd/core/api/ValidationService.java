@@ -1,13 +1,15 @@
 package io.configcicd.core.api;
 
+import io.configcicd.core.validate.suite.ConfigurationValidator;
+
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.Report;
 import io.configcicd.core.repo.git.GitWorkTrees;
 import io.configcicd.core.validate.AppliedFix;
 import io.configcicd.core.validate.ValidationRun;
-import io.configcicd.core.validate.ValidationSource;
-import io.configcicd.core.version.EffectiveAtRevision;
+import io.configcicd.core.source.Snapshot;
+import io.configcicd.core.source.EffectiveAtRevision;
 import java.time.Clock;
 import java.time.LocalDate;
 import io.configcicd.core.model.Scope;
@@ -113,7 +115,7 @@ public final class ValidationService {
     private ValidateOutcome atRevision(ValidateRequest request, String revision, String prefix, Governance governance) {
         try (EffectiveAtRevision at = EffectiveAtRevision.open(request.configDir())) {
             String commit = at.commitId(revision);
-            ValidationSource source = at.validationSource(revision);
+            Snapshot source = at.validationSource(revision);
             List<String> environments = request.environments().isEmpty() ? source.environments() : request.environments();
             requireAccess(environments, false, governance);
             ConfigurationValidator validator = ConfigurationValidator.of(source);

@@ -1,5 +1,7 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.model.RiskLevel;
+
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;

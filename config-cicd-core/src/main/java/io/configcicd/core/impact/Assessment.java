@@ -1,5 +1,7 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.model.RiskLevel;
+
 import io.configcicd.core.validate.Finding;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,9 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.model.RiskLevel;
+
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ConfigurationValidator;
+import io.configcicd.core.validate.suite.ConfigurationValidator;
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.ConfigDiff;
 import io.configcicd.core.model.ConfigMap;
@@ -10,7 +12,7 @@ import io.configcicd.core.repo.Settings;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.validate.Finding;
-import io.configcicd.core.version.EffectiveAtRevision;
+import io.configcicd.core.source.EffectiveAtRevision;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.model.RiskLevel;
+
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigNode;

@@ -1,6 +1,6 @@
 package io.configcicd.core.report;
 
-import io.configcicd.core.impact.AssessOutcome;
+import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
 import io.configcicd.core.impact.CodeReference;

@@ -1,10 +1,10 @@
 package io.configcicd.core.report;
 
-import io.configcicd.core.impact.AssessOutcome;
+import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
 import io.configcicd.core.impact.CodeReference;
-import io.configcicd.core.impact.RiskLevel;
+import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.validate.Finding;
 
 /**

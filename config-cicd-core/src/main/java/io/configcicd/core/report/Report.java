@@ -1,5 +1,7 @@
 package io.configcicd.core.report;
 
+import io.configcicd.core.repo.git.RepositoryPaths;
+
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.validate.Finding;
@@ -101,14 +103,7 @@ public record Report(String tool, String version, String command, String pathPre
 
     /** {@link #repositoryPath(Origin)} for a prefix as {@link #pathPrefix()} holds it (normalized, '/' at the end). */
     static String repositoryPath(String pathPrefix, Origin origin) {
-        if (!origin.isKnown()) {
-            return "";
-        }
-        String file = origin.file().replace('\\', '/');
-        while (file.startsWith("./")) {
-            file = file.substring(2);
-        }
-        return pathPrefix + file;
+        return RepositoryPaths.path(pathPrefix, origin);
     }
 
     /** The configuration directory relative to the repository root without a trailing '/', or "." for the root. */

@@ -1,5 +1,9 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.api.AssessRequest;
+
+import io.configcicd.core.model.RiskLevel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.configcicd.core.impact;
 
+import io.configcicd.core.model.RiskLevel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.model.ConfigPath;

@@ -3,11 +3,11 @@ package io.configcicd.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.diff.Change;
-import io.configcicd.core.impact.AssessOutcome;
+import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
 import io.configcicd.core.impact.CodeReference;
-import io.configcicd.core.impact.RiskLevel;
+import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;

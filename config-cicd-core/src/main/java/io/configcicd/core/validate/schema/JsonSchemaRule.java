@@ -3,11 +3,12 @@ package io.configcicd.core.validate.schema;
 import com.networknt.schema.Error;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.source.DirectorySnapshot;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;
-import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.validate.RuleContext;
 import io.configcicd.core.validate.ValidationRule;
@@ -54,7 +55,7 @@ public final class JsonSchemaRule implements ValidationRule {
      *                             a valid JSON Schema
      */
     public JsonSchemaRule(ConfigDirectory directory, boolean strict) {
-        this(documents(directory), new SecretMasker(directory.settings().secretKeys()), strict, SchemaOptions.DEFAULT);
+        this(DirectorySnapshot.of(directory).schemaDocuments(), new SecretMasker(directory.settings().secretKeys()), strict, SchemaOptions.DEFAULT);
     }
 
     /**
@@ -90,25 +91,6 @@ public final class JsonSchemaRule implements ValidationRule {
     private static String supplyHint(String iri) {
         return "put the schema whose \"$id\" is \"" + iri + "\" in " + ConfigDirectory.SCHEMAS_DIR
                 + "/ (a file there named " + iri.substring(iri.lastIndexOf('/') + 1) + " is found too)";
-    }
-
-    /**
-     * The schema documents of a configuration directory ({@code schemas/*}) by file name, in name order.
-     *
-     * @throws ConfigCicdException bad input naming the file when one cannot be read
-     */
-    public static Map<String, ConfigMap> documents(ConfigDirectory directory) {
-        Map<String, ConfigMap> out = new LinkedHashMap<>();
-        for (String file : directory.schemaDocuments()) {
-            try {
-                out.put(file, directory.document(file));
-            } catch (ConfigCicdException e) {
-                throw ConfigCicdException.badInput(e.origin().isKnown() ? e.origin() : Origin.file(file),
-                        "schema document " + file + " cannot be read: " + e.problem(),
-                        e.hint().isEmpty() ? "write the schema as JSON or YAML" : e.hint());
-            }
-        }
-        return out;
     }
 
     @Override
