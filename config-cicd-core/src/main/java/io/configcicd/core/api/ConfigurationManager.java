@@ -85,6 +85,11 @@ public final class ConfigurationManager implements AutoCloseable {
         return directory;
     }
 
+    /** The work tree as a snapshot, shared by every service of the run. */
+    DirectorySnapshot snapshot() {
+        return snapshot;
+    }
+
     // ----------------------------------------------------------------- reading
 
     /**

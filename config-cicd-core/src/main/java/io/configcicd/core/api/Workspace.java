@@ -1,16 +1,23 @@
 package io.configcicd.core.api;
 
+import io.configcicd.core.event.EventSink;
+import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.repo.git.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretInventory;
+import io.configcicd.core.source.DirectorySnapshot;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A configuration directory opened once for one command: its {@link ConfigurationManager} and the
- * {@link OutputMasker} of its secrets, built from the same parsed documents (the manager's directory caches what it
- * parsed, so the command's own work reads each file once). A front end opens it, masks its output with
- * {@link #masker()} before anything else, and hands it to the service that does the work:
+ * A configuration directory opened once for one run, and everything a service needs to act on it: its
+ * {@link ConfigurationManager}, the {@link DirectorySnapshot} of the work tree (parsed once; every service of the run
+ * shares the parse), the {@link OutputMasker} of its secrets, the process environment (the principal, keys,
+ * referenced variables), the {@link Clock}, the {@link EventSink} progress goes to, and, built on first use, the
+ * {@link Governance} (access policy and audit log) every service checks and records through. A front end opens it,
+ * masks its output with {@link #masker()} before anything else, and hands it to the service that does the work:
  *
  * <pre>
  * try (Workspace ws = Workspace.open(Path.of("configuration"), System.getenv())) {
@@ -24,11 +31,19 @@ public final class Workspace implements AutoCloseable {
     private final Path directory;
     private final ConfigurationManager manager;
     private final OutputMasker masker;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final EventSink events;
+    private volatile Governance governance;
 
-    private Workspace(Path directory, ConfigurationManager manager, OutputMasker masker) {
+    private Workspace(Path directory, ConfigurationManager manager, OutputMasker masker, Map<String, String> env,
+                      Clock clock, EventSink events) {
         this.directory = directory;
         this.manager = manager;
         this.masker = masker;
+        this.env = env;
+        this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -36,10 +51,16 @@ public final class Workspace implements AutoCloseable {
      * {@code CONFIG_CICD_KEY} opens ENC values for the masker, and whose values of referenced variables are masked).
      */
     public static Workspace open(Path dir, Map<String, String> env) {
+        return open(dir, env, Clock.systemDefaultZone(), EventSink.NONE);
+    }
+
+    /** {@link #open(Path, Map)} with the clock that dates audit entries, backups and waivers, and the sink of events. */
+    public static Workspace open(Path dir, Map<String, String> env, Clock clock, EventSink events) {
         Objects.requireNonNull(env, "env");
         ConfigurationManager manager = ConfigurationManager.open(dir);
         try {
-            return new Workspace(dir, manager, SecretInventory.of(manager.directory(), env));
+            return new Workspace(dir, manager, SecretInventory.of(manager.directory(), env), Map.copyOf(env),
+                    Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(events, "events"));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -58,6 +79,54 @@ public final class Workspace implements AutoCloseable {
     /** Every secret of the directory and of the environment's credentials (see {@link SecretInventory}). */
     public OutputMasker masker() {
         return masker;
+    }
+
+    /** The process environment the workspace was opened with. */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public EventSink events() {
+        return events;
+    }
+
+    /** How outputs name the directory's files: relative to the repository root. */
+    public RepositoryPaths paths() {
+        return RepositoryPaths.of(directory);
+    }
+
+    /**
+     * Who acts, what they may do, and the audit log, with every audited text masked by {@link #masker()}; read on
+     * first use (it may read the policy ref from git).
+     *
+     * @throws io.configcicd.core.ConfigCicdException bad input when the policy ref cannot be read
+     */
+    public Governance governance() {
+        Governance g = governance;
+        if (g == null) {
+            synchronized (this) {
+                g = governance;
+                if (g == null) {
+                    g = Governance.of(configDirectory(), env).maskingWith(masker);
+                    governance = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    /** The work tree as a snapshot: settings, documents and effective configurations, parsed once. */
+    DirectorySnapshot snapshot() {
+        return manager.snapshot();
+    }
+
+    /** The directory on disk, for the services of this package. */
+    ConfigDirectory configDirectory() {
+        return manager.directory();
     }
 
     @Override
