@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.security.access.AccessPolicy;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.VerifyResult;
@@ -50,7 +52,9 @@ final class AuditCommand implements Runnable {
         private boolean damaged;
 
         @Override
-        protected void execute(ConfigurationManager manager, Output output) {
+        protected void execute(Workspace workspace, Output output) {
+            ConfigurationManager manager = workspace.manager();
+            Governance governance = workspace.governance();
             governance.require(Permission.READ, AccessPolicy.ANY_ENVIRONMENT, "audit verify");
             VerifyResult r = governance.auditLog().verify(Optional.ofNullable(expectHead));
             damaged = !r.ok();

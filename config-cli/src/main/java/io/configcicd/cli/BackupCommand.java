@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
@@ -37,7 +39,9 @@ final class BackupCommand extends ConfigCommand {
     private boolean list;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         ConfigBackup backups = new ConfigBackup();
         if (list) {
             governance.require(Permission.READ, name, "backup --list");

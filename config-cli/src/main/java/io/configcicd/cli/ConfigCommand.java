@@ -2,7 +2,6 @@ package io.configcicd.cli;
 
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.Governance;
 import io.configcicd.core.security.SecretMasker;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +17,6 @@ abstract class ConfigCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** Who runs the command, what they may do, and the audit log; set before {@link #execute}. */
-    protected Governance governance;
-
     @Override
     public final Integer call() {
         ConfigCicdCli cli = (ConfigCicdCli) spec.root().userObject();
@@ -29,8 +25,7 @@ abstract class ConfigCommand implements Callable<Integer> {
         cli.useDirectory(options.configDir());
         try (Workspace workspace = Workspace.open(options.configDir(), cli.env())) {
             cli.maskWith(workspace.masker());
-            governance = Governance.of(workspace.manager().directory(), cli.env()).maskingWith(workspace.masker());
-            execute(workspace.manager(), output);
+            execute(workspace, output);
         }
         output.writeTo(cli.out(), options.output());
         return exitCode();
@@ -47,7 +42,7 @@ abstract class ConfigCommand implements Callable<Integer> {
     }
 
     /** Calls the core and hands what it returned to {@code output}. */
-    protected abstract void execute(ConfigurationManager manager, Output output);
+    protected abstract void execute(Workspace workspace, Output output);
 
     /** A scope as the audit log writes it: global or environment. */
     protected static String scopeWord(io.configcicd.core.model.Scope scope) {

@@ -2,6 +2,8 @@ package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.ConfigDiff;
 import io.configcicd.core.security.crypto.SecretCipher;
@@ -45,7 +47,9 @@ final class DiffCommand extends ConfigCommand {
     }
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.require(Permission.READ, name, "diff");
         ConfigMap before;
         ConfigMap after;

@@ -2,6 +2,8 @@ package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.security.access.AccessPolicy;
 import io.configcicd.core.security.access.FileReach;
 import io.configcicd.core.security.access.Permission;
@@ -46,7 +48,9 @@ final class EncryptCommand {
         private KeyOptions key = new KeyOptions();
 
         @Override
-        protected void execute(ConfigurationManager manager, Output output) {
+        protected void execute(Workspace workspace, Output output) {
+            ConfigurationManager manager = workspace.manager();
+            Governance governance = workspace.governance();
             governance.require(Permission.WRITE, AccessPolicy.ANY_ENVIRONMENT, "encrypt");
             if (value.isEmpty()) {
                 throw ConfigCicdException.badInput("--value is empty", "give the secret to encrypt");
@@ -73,7 +77,9 @@ final class EncryptCommand {
         private KeyOptions key = new KeyOptions();
 
         @Override
-        protected void execute(ConfigurationManager manager, Output output) {
+        protected void execute(Workspace workspace, Output output) {
+            ConfigurationManager manager = workspace.manager();
+            Governance governance = workspace.governance();
             if (!SecretCipher.isEncrypted(value)) {
                 throw ConfigCicdException.badInput("--value is not an ENC[...] value", "pass the whole ENC[...] text, quoted");
             }

@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.Explanation;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
@@ -25,7 +27,9 @@ final class ExplainCommand extends ConfigCommand {
     private ConfigPath path;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.require(Permission.READ, environment, "explain");
         Explanation e = manager.explain(environment, path.toString());
         SecretMasker masker = masker(manager);

@@ -3,6 +3,8 @@ package io.configcicd.cli;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.Configuration;
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigNodes;
 import io.configcicd.core.model.ConfigPath;
@@ -40,7 +42,9 @@ final class GetCommand extends ConfigCommand {
     private boolean reveal;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.require(Permission.READ, target.name(), "get");
         if (reveal) {
             governance.require(Permission.REVEAL, target.name(), "get --reveal");

@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.git.GitRevisions;
 import io.configcicd.core.repo.git.GitWorkTrees;
@@ -35,7 +37,9 @@ final class HistoryCommand extends ConfigCommand {
     private int limit;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.require(Permission.READ, name, "history");
         boolean git = GitWorkTrees.workTreeOf(manager.directory().root()).isPresent();
         List<HistoryEntry> entries = git

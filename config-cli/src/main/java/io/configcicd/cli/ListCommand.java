@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
 import java.util.ArrayList;
@@ -22,7 +24,9 @@ final class ListCommand extends ConfigCommand {
     private Scope scope;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.require(Permission.READ, AccessPolicy.ANY_ENVIRONMENT, "list");
         List<String> names = manager.listConfigurations(scope);
         List<Map<String, Object>> entries = new ArrayList<>();

@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.load.Utf8;
 import io.configcicd.core.model.Format;
 import io.configcicd.core.repo.ConfigDirectory;
@@ -39,7 +41,9 @@ final class RekeyCommand extends ConfigCommand {
     private Path newKeyFile;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.requireFiles(Permission.WRITE, rewritable(manager.directory()), "rekey");
         Map<String, String> env = cli().env();
         SecretCipher from = new SecretCipher(KeyLoader.require(env, Optional.ofNullable(keyFile)));

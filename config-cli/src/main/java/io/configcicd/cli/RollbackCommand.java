@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.RollbackValidators;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.security.access.Permission;
@@ -40,7 +42,9 @@ final class RollbackCommand extends ConfigCommand {
     private boolean noCommit;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.require(Permission.ROLLBACK, name, "rollback");
         RollbackOptions options = RollbackOptions.defaults().withForce(force).withCommit(!noCommit)
                 .withAuthor(governance.principal().name(), governance.principal().name() + "@config-cicd");

@@ -1,6 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.ConfigurationManager;
+import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.UpdateResult;
 import io.configcicd.core.api.ValueParser;
 import io.configcicd.core.model.ConfigNode;
@@ -42,7 +44,9 @@ final class SetCommand extends ConfigCommand {
     private boolean noValidate;
 
     @Override
-    protected void execute(ConfigurationManager manager, Output output) {
+    protected void execute(Workspace workspace, Output output) {
+        ConfigurationManager manager = workspace.manager();
+        Governance governance = workspace.governance();
         governance.require(Permission.WRITE, target.name(), "set");
         ConfigNode parsed = ValueParser.parse(value);
         Map<String, Object> one = new LinkedHashMap<>();
