@@ -201,6 +201,11 @@ public final class EffectiveAtRevision implements AutoCloseable {
             public String describe() {
                 return "the configuration directory at " + revision;
             }
+
+            @Override
+            public Optional<String> revision() {
+                return Optional.of(id);
+            }
         };
     }
 

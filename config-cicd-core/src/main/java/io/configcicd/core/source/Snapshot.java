@@ -3,15 +3,21 @@ package io.configcicd.core.source;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.repo.DirectoryProblem;
 import io.configcicd.core.repo.Settings;
+import io.configcicd.core.security.OutputMasker;
+import io.configcicd.core.security.SecretMasker;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What a validator ({@code io.configcicd.core.validate.suite.ConfigurationValidator}) reads: the settings, the schema documents,
+ * An immutable view of a configuration directory at one point in time: the work tree ({@link DirectorySnapshot}) or a
+ * git revision ({@link EffectiveAtRevision#validationSource}). Every service works on snapshots.
+ *
+ * <p>What a validator ({@code io.configcicd.core.validate.suite.ConfigurationValidator}) reads: the settings, the schema documents,
  * the environments and their effective configurations, and the files that cannot be used as they are. A
  * configuration directory on disk is one ({@code ConfigurationManager#validator()}); the tree of a git commit read
  * straight from git's objects is another ({@code io.configcicd.core.source.EffectiveAtRevision#validationSource}),
- * so a commit is validated without copying it out. It lives here, below {@code version} and {@code api}, so that both
+ * so a commit is validated without copying it out. It lives here, below {@code validate}, {@code history} and {@code api}, so that all of them
  * can use it without one importing the other.
  */
 public interface Snapshot {
@@ -47,4 +53,23 @@ public interface Snapshot {
 
     /** A short description for messages: the directory, or the directory at a commit. */
     String describe();
+
+    /** The full id of the commit this snapshot was read from; empty for the work tree. */
+    default Optional<String> revision() {
+        return Optional.empty();
+    }
+
+    /**
+     * A masker of every secret this snapshot holds: the values under secret keys of every environment's effective
+     * configuration, as they are written (references, {@code ENC[...]} text, literals), in every encoding
+     * ({@link OutputMasker}). Real values behind references and ENC texts are the caller's to add (they depend on the
+     * process environment and the key: {@code security.SecretInventory}).
+     */
+    default OutputMasker secrets() {
+        OutputMasker.Builder b = OutputMasker.builder(new SecretMasker(settings().secretKeys()));
+        for (String environment : environments()) {
+            b.addSecretsOf(effective(environment));
+        }
+        return b.build();
+    }
 }

@@ -4,7 +4,7 @@
  * read straight from git's objects ({@code EffectiveAtRevision}, {@code RevisionReader}). The effective
  * configuration of an environment is computed here and nowhere else.
  *
- * <p>Must import only {@code model}, {@code load}, {@code merge}, {@code repo} and the root exception types: no
+ * <p>Must import only {@code model}, {@code load}, {@code merge}, {@code repo}, {@code security} (a snapshot's masker) and the root exception types: no
  * validation, history or reporting.
  */
 package io.configcicd.core.source;
