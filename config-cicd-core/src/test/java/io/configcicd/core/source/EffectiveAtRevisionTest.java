@@ -156,4 +156,21 @@ class EffectiveAtRevisionTest {
             assertThat(at.validationSource("HEAD").problems()).hasSize(1);
         }
     }
+
+    @Test
+    void aRevisionsSnapshotNamesItsCommitAndMasksTheSecretsOnlyThatRevisionHolds() {
+        Commits c = twoVersions("");
+        c.repo().write("global/30-db.yaml", "db: {password: only-in-this-commit-pw}\n");
+        String id = c.commit("a password");
+        c.repo().write("global/30-db.yaml", "db:\n  password: ${DB_PASSWORD}\n");
+        c.commit("the password becomes a reference");
+
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(c.root())) {
+            Snapshot then = at.validationSource(id.substring(0, 7));
+            assertThat(then.revision()).contains(id);
+            assertThat(then.secrets().mask("pw=only-in-this-commit-pw")).doesNotContain("only-in-this-commit-pw");
+            assertThat(at.validationSource("HEAD").secrets().mask("pw=only-in-this-commit-pw"))
+                    .contains("only-in-this-commit-pw");
+        }
+    }
 }
