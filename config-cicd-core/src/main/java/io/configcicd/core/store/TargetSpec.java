@@ -1,0 +1,58 @@
+package io.configcicd.core.store;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * One entry of {@code targets:} in {@code config-cicd.yaml}, parsed for one environment by {@link TargetSpecs}:
+ * the settings every store shares ({@code type}, {@code layout}, {@code secrets}, {@code format},
+ * {@code max_bytes}) and the type's own options ({@code url}, {@code prefix}, {@code path}, ...) as text, with
+ * the type's defaults filled in and {@code {environment}} replaced by the environment's name. {@code ${VAR}}
+ * references in options are kept as written; the caller resolves them when it opens the store
+ * ({@link #withOptions}).
+ *
+ * @param name     the key under {@code targets:}
+ * @param maxBytes the largest content the target accepts (the smaller of {@code max_bytes} and the store's limit)
+ */
+public record TargetSpec(String name, String type, String environment, Layout layout, SecretsMode secrets,
+                         DocumentFormat format, long maxBytes, SortedMap<String, String> options) {
+
+    public TargetSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(format, "format");
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+        options = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(options, "options")));
+    }
+
+    /** A type option's value, when it is set or has a default. */
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+
+    /** The same spec with every option value passed through {@code resolve} (for {@code ${VAR}} references). */
+    public TargetSpec withOptions(UnaryOperator<String> resolve) {
+        SortedMap<String, String> resolved = new TreeMap<>();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            resolved.put(e.getKey(), resolve.apply(e.getValue()));
+        }
+        return new TargetSpec(name, type, environment, layout, secrets, format, maxBytes, resolved);
+    }
+
+    /** Never the option values: a URL or a token may be among them. */
+    @Override
+    public String toString() {
+        return "TargetSpec[" + name + ", " + type + ", " + environment + ", " + layout.word() + ", "
+                + secrets.word() + ", options " + options.keySet() + "]";
+    }
+}
