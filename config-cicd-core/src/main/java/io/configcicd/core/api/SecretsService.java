@@ -5,6 +5,7 @@ import io.configcicd.core.event.Event;
 import io.configcicd.core.load.Utf8;
 import io.configcicd.core.model.Format;
 import io.configcicd.core.repo.ConfigDirectory;
+import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.AccessPolicy;
 import io.configcicd.core.security.access.FileReach;
 import io.configcicd.core.security.access.Permission;
@@ -29,6 +30,9 @@ import java.util.Optional;
  * it may rewrite.
  */
 public final class SecretsService {
+
+    /** What every output shows in place of a secret value ({@link SecretMasker#MASK}). */
+    public static final String MASK = SecretMasker.MASK;
 
     /** Where the new key of a rekey comes from when no file is given. */
     public static final String NEW_KEY_ENV = "CONFIG_CICD_NEW_KEY";
