@@ -1,21 +1,17 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.AuditService;
+import io.configcicd.core.api.AuditVerifyOutcome;
+import io.configcicd.core.api.AuditVerifyRequest;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.security.access.AccessPolicy;
-import io.configcicd.core.security.access.Permission;
-import io.configcicd.core.security.audit.VerifyResult;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import io.configcicd.core.report.AuditReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code audit verify [--expect-head HASH]}: checks the audit log's hash chain; exit 1 when it was tampered with. */
+/**
+ * {@code audit verify [--expect-head HASH]}: checks the audit log's hash chain through {@link AuditService#verify};
+ * exit 1 when it was tampered with.
+ */
 @Command(name = "audit", description = "The audit log of the configuration directory.",
         subcommands = {AuditCommand.Verify.class})
 final class AuditCommand implements Runnable {
@@ -53,49 +49,16 @@ final class AuditCommand implements Runnable {
 
         @Override
         protected void execute(Workspace workspace, Output output) {
-            ConfigurationManager manager = workspace.manager();
-            Governance governance = workspace.governance();
-            governance.require(Permission.READ, AccessPolicy.ANY_ENVIRONMENT, "audit verify");
-            VerifyResult r = governance.auditLog().verify(Optional.ofNullable(expectHead));
-            damaged = !r.ok();
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("ok", r.ok());
-            json.put("lines", r.linesChecked());
-            json.put("head", r.lastHash());
-            List<Map<String, Object>> problems = new ArrayList<>();
-            for (VerifyResult.Problem p : r.problems()) {
-                problems.add(Map.of("line", p.line(), "kind", p.kind().name().toLowerCase(Locale.ROOT),
-                        "message", p.message()));
-            }
-            json.put("problems", problems);
-            json.put("checks", r.checks());
-            List<Map<String, Object>> unfinished = new ArrayList<>();
-            for (VerifyResult.Unfinished u : r.unfinished()) {
-                unfinished.add(Map.of("line", u.line(), "seq", u.seq(), "time", u.time(), "summary", u.summary()));
-            }
-            json.put("unfinished", unfinished);
-            output.result(json, () -> text(r));
+            AuditVerifyRequest request = AuditVerifyRequest.of();
+            AuditVerifyOutcome outcome = new AuditService().verify(workspace,
+                    expectHead == null ? request : request.withExpectHead(expectHead));
+            damaged = !outcome.intact();
+            output.result(AuditReports.structure(outcome.result()), () -> AuditReports.text(outcome.result()));
         }
 
         @Override
         protected int exitCode() {
             return damaged ? ErrorReporter.FINDINGS : ErrorReporter.OK;
-        }
-
-        private static String text(VerifyResult r) {
-            StringBuilder sb = new StringBuilder();
-            for (VerifyResult.Problem p : r.problems()) {
-                sb.append(p.line() > 0 ? "line " + p.line() + ": " : "").append(p.kind().name().toLowerCase(Locale.ROOT))
-                        .append(": ").append(p.message()).append('\n');
-            }
-            for (VerifyResult.Unfinished u : r.unfinished()) {
-                sb.append("unfinished: line ").append(u.line()).append(" (").append(u.time()).append(") ")
-                        .append(u.summary()).append('\n');
-            }
-            r.checks().forEach(c -> sb.append("checked: ").append(c).append('\n'));
-            sb.append(r.ok() ? "audit log intact: " : "audit log DAMAGED: ").append(r.linesChecked())
-                    .append(" lines, head ").append(r.lastHash()).append('\n');
-            return sb.toString();
         }
     }
 }

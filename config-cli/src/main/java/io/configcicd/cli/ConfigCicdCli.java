@@ -85,8 +85,8 @@ public final class ConfigCicdCli implements Runnable {
      */
     public static int run(PrintStream rawOut, PrintStream rawErr, Map<String, String> env, String... args) {
         AtomicReference<OutputMasker> masker = new AtomicReference<>(OutputMasker.none());
-        PrintStream out = new PrintStream(new MaskedOutput(rawOut, masker::get), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new MaskedOutput(rawErr, masker::get), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new MaskedOutput(rawOut, text -> masker.get().mask(text)), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new MaskedOutput(rawErr, text -> masker.get().mask(text)), true, StandardCharsets.UTF_8);
         try {
             return run(out, err, env, masker, args);
         } finally {

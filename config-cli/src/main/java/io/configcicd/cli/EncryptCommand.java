@@ -1,25 +1,21 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.DecryptOutcome;
+import io.configcicd.core.api.DecryptRequest;
+import io.configcicd.core.api.EncryptOutcome;
+import io.configcicd.core.api.EncryptRequest;
+import io.configcicd.core.api.SecretsService;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.security.access.AccessPolicy;
-import io.configcicd.core.security.access.FileReach;
-import io.configcicd.core.security.access.Permission;
-import io.configcicd.core.security.audit.AuditEvent;
-import io.configcicd.core.security.crypto.KeyLoader;
-import io.configcicd.core.security.crypto.SecretCipher;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code encrypt --value V} and {@code decrypt --value ENC[...]}: AES-256-GCM with the key of {@code CONFIG_CICD_KEY}
- * or {@code --key-file}. Encrypting is audited without the value; decrypting needs the reveal permission and is audited.
+ * or {@code --key-file}, through {@link SecretsService} (which checks access and audits: encrypting without the value,
+ * decrypting with the reveal permission).
  */
 final class EncryptCommand {
 
@@ -31,10 +27,6 @@ final class EncryptCommand {
         @Option(names = "--key-file", paramLabel = "FILE",
                 description = "A file holding the base64 key (default: the CONFIG_CICD_KEY variable).")
         Path keyFile;
-
-        SecretCipher cipher(Map<String, String> env) {
-            return new SecretCipher(KeyLoader.require(env, Optional.ofNullable(keyFile)));
-        }
     }
 
     @Command(name = "encrypt", description = "Print ENC[...] for a value: paste it under a secret key in a configuration "
@@ -49,19 +41,13 @@ final class EncryptCommand {
 
         @Override
         protected void execute(Workspace workspace, Output output) {
-            ConfigurationManager manager = workspace.manager();
-            Governance governance = workspace.governance();
-            governance.require(Permission.WRITE, AccessPolicy.ANY_ENVIRONMENT, "encrypt");
-            if (value.isEmpty()) {
-                throw ConfigCicdException.badInput("--value is empty", "give the secret to encrypt");
-            }
-            SecretCipher cipher = key.cipher(cli().env());
-            String enc = cipher.encrypt(value);
-            governance.record("encrypt", "", "", "", Optional.empty(), Optional.empty(), AuditEvent.OK + ": key " + cipher.keyId());
+            EncryptRequest request = EncryptRequest.of(value);
+            EncryptOutcome outcome = new SecretsService().encrypt(workspace,
+                    key.keyFile == null ? request : request.withKeyFile(key.keyFile));
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("value", enc);
-            json.put("key_id", cipher.keyId());
-            output.result(json, () -> enc + "\n");
+            json.put("value", outcome.value());
+            json.put("key_id", outcome.keyId());
+            output.result(json, () -> outcome.value() + "\n");
         }
     }
 
@@ -78,18 +64,15 @@ final class EncryptCommand {
 
         @Override
         protected void execute(Workspace workspace, Output output) {
-            ConfigurationManager manager = workspace.manager();
-            Governance governance = workspace.governance();
-            if (!SecretCipher.isEncrypted(value)) {
-                throw ConfigCicdException.badInput("--value is not an ENC[...] value", "pass the whole ENC[...] text, quoted");
+            DecryptRequest request = DecryptRequest.of(value);
+            DecryptOutcome outcome = new SecretsService().decrypt(workspace,
+                    key.keyFile == null ? request : request.withKeyFile(key.keyFile));
+            if (outcome.revealed()) {
+                cli().revealSecrets();
             }
-            FileReach reach = governance.requireDecrypt(manager.directory(), value.strip(), "decrypt");
-            String plain = key.cipher(cli().env()).decrypt(value);
-            governance.record("decrypt", reach, AuditEvent.OK + ": key " + SecretCipher.keyIdOf(value));
-            cli().revealSecrets();
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("value", plain);
-            output.result(json, () -> plain + "\n");
+            json.put("value", outcome.value());
+            output.result(json, () -> outcome.value() + "\n");
         }
     }
 }

@@ -1,15 +1,14 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.security.OutputMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * The last line of defence of the CLI's standard output and error: every line passes through the
- * {@link OutputMasker} of the configuration directory in use (known once the command has opened it), so no
+ * The last line of defence of the CLI's standard output and error: every line passes through the masker of the
+ * configuration directory in use ({@code Workspace#masker()}, known once the command has opened it), so no
  * secret value, in any of its encoded forms, leaves the process even if a message carries one by mistake.
  * Complete lines are masked whole (those of one write together); a secret spread over several lines is not
  * recognised.
@@ -17,10 +16,11 @@ import java.util.function.Supplier;
 final class MaskedOutput extends OutputStream {
 
     private final OutputStream target;
-    private final Supplier<OutputMasker> masker;
+    private final UnaryOperator<String> masker;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    MaskedOutput(OutputStream target, Supplier<OutputMasker> masker) {
+    /** @param masker masks a chunk of complete lines; called at each write, so it may follow the masker in use */
+    MaskedOutput(OutputStream target, UnaryOperator<String> masker) {
         this.target = target;
         this.masker = masker;
     }
@@ -64,6 +64,6 @@ final class MaskedOutput extends OutputStream {
         }
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
-        target.write(masker.get().mask(text).getBytes(StandardCharsets.UTF_8));
+        target.write(masker.apply(text).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.api.SecretsService;
 import io.configcicd.core.api.ValueParser;
 import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
@@ -10,7 +11,6 @@ import io.configcicd.core.model.Origin;
 import io.configcicd.core.repo.git.RepositoryPaths;
 import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.AtomicFiles;
-import io.configcicd.core.security.SecretMasker;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -161,7 +161,7 @@ final class Output {
     }
 
     private static boolean readsBackAsItself(String text) {
-        if (text.equals(SecretMasker.MASK)) {
+        if (text.equals(SecretsService.MASK)) {
             return true;
         }
         if (text.isEmpty() || !text.strip().equals(text)) {

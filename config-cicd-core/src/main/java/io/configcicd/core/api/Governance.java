@@ -318,9 +318,4 @@ public final class Governance {
     private static String hintWith(ConfigCicdException e, String more) {
         return e.hint().isEmpty() ? more : more.isEmpty() ? e.hint() : e.hint() + "; " + more;
     }
-
-    /** The masker of the directory's secret keys, for callers building audit values. */
-    public static SecretMasker masker(ConfigDirectory directory) {
-        return new SecretMasker(directory.settings().secretKeys());
-    }
 }
