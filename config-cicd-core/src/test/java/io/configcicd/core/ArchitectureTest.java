@@ -49,10 +49,15 @@ class ArchitectureTest {
             "report",
             "api");
 
-    /** What a front end may use of the core: the front door, the values, the reports and the exception types. */
+    /**
+     * What a front end may use of the core: the front door, the values, the reports and the exception types; and the
+     * one masker that every byte a front end writes passes through ({@code Workspace#masker()}), which the report
+     * writers take too: a front end must hold it before it prints anything.
+     */
     static final Pattern FRONT_END_ALLOWED = Pattern.compile(
             "io\\.configcicd\\.core\\.(api|model|report)\\.[A-Z]\\w*"
                     + "|io\\.configcicd\\.core\\.(ConfigCicdException|ErrorKind)"
+                    + "|io\\.configcicd\\.core\\.security\\.OutputMasker"
                     + "|io\\.configcicd\\.core\\.security\\.access\\.AccessDeniedException"
                     + "|io\\.configcicd\\.core\\.store\\.StoreException");
 
@@ -130,7 +135,8 @@ class ArchitectureTest {
         assertThat(cycles(g)).containsExactly(List.of(CORE + ".api", CORE + ".impact", CORE + ".report"));
         assertThat(rank(CORE + ".impact").orElseThrow()).isLessThan(rank(CORE + ".api").orElseThrow());
         assertThat(rank(CORE + ".store.file").orElseThrow()).isEqualTo(rank(CORE + ".store").orElseThrow() + 1);
-        assertThat(FRONT_END_ALLOWED.matcher(CORE + ".security.OutputMasker").matches()).isFalse();
+        assertThat(FRONT_END_ALLOWED.matcher(CORE + ".security.SecretMasker").matches()).isFalse();
+        assertThat(FRONT_END_ALLOWED.matcher(CORE + ".security.OutputMasker").matches()).isTrue();
         assertThat(FRONT_END_ALLOWED.matcher(CORE + ".api.Workspace").matches()).isTrue();
     }
 

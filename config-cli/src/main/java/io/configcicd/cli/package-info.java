@@ -4,7 +4,8 @@
  * {@code report} writers); {@code ErrorReporter} maps an {@code ErrorKind} to the exit code in one place, and every
  * byte written passes through the run's masker first.
  *
- * <p>Must import from the core only {@code api}, {@code model}, {@code report} and the exception types (checked by
- * the core's {@code ArchitectureTest}): no access check, audit entry, file write or git read happens here.
+ * <p>Must import from the core only {@code api}, {@code model}, {@code report}, the exception types and the run's
+ * {@code OutputMasker} (checked by the core's {@code ArchitectureTest}): no access check, audit entry, file write or
+ * git read happens here.
  */
 package io.configcicd.cli;
