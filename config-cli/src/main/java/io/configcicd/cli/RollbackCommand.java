@@ -3,13 +3,13 @@ package io.configcicd.cli;
 import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.api.Governance;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.api.RollbackValidators;
+import io.configcicd.core.api.RestoreValidators;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
-import io.configcicd.core.history.ConfigRollback;
-import io.configcicd.core.history.RollbackOptions;
-import io.configcicd.core.history.RollbackResult;
+import io.configcicd.core.history.FileRestore;
+import io.configcicd.core.history.RestoreOptions;
+import io.configcicd.core.history.RestoreResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +46,12 @@ final class RollbackCommand extends ConfigCommand {
         ConfigurationManager manager = workspace.manager();
         Governance governance = workspace.governance();
         governance.require(Permission.ROLLBACK, name, "rollback");
-        RollbackOptions options = RollbackOptions.defaults().withForce(force).withCommit(!noCommit)
+        RestoreOptions options = RestoreOptions.defaults().withForce(force).withCommit(!noCommit)
                 .withAuthor(governance.principal().name(), governance.principal().name() + "@config-cicd");
         AuditEvent intent = governance.event("rollback", scopeWord(scope), name, "")
                 .withValues(Optional.empty(), Optional.ofNullable(toVersion));
-        RollbackResult r = governance.audited(intent,
-                () -> new ConfigRollback(RollbackValidators.of(manager, governance)).rollback(manager.directory(), scope, name,
+        RestoreResult r = governance.audited(intent,
+                () -> new FileRestore(RestoreValidators.of(manager, governance)).rollback(manager.directory(), scope, name,
                         Optional.ofNullable(toVersion), options),
                 done -> intent.withValues(Optional.empty(), Optional.of(done.version())).withResult(AuditEvent.OK + ": "
                         + done.filesWritten().size() + " written, " + done.filesDeleted().size() + " deleted, backup "
@@ -68,7 +68,7 @@ final class RollbackCommand extends ConfigCommand {
         output.result(json, () -> text(r));
     }
 
-    private static String text(RollbackResult r) {
+    private static String text(RestoreResult r) {
         StringBuilder sb = new StringBuilder();
         if (!r.changed()) {
             sb.append("already at ").append(r.version()).append(": nothing to restore\n");
