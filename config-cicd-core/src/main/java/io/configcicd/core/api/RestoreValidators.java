@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The validator a rollback ({@link io.configcicd.core.history.FileRestore}) checks the restored state with: the
+ * The validator a file rollback ({@link io.configcicd.core.history.FileRestore}) checks the restored state with: the
  * restored copy's own rules, waivers and threshold (so a restored {@code config-cicd.yaml} counts), plus the rules a
  * program added to the manager's validator (without an environment filter given at add time) and minus those it
  * removed.
