@@ -1,21 +1,12 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.DiffOutcome;
+import io.configcicd.core.api.DiffRequest;
+import io.configcicd.core.api.DiffService;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.diff.Change;
-import io.configcicd.core.diff.ConfigDiff;
-import io.configcicd.core.security.crypto.SecretCipher;
-import io.configcicd.core.diff.DiffSummary;
-import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.source.EffectiveAtRevision;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.configcicd.core.report.DiffReports;
 import picocli.CommandLine.ArgGroup;
-import io.configcicd.core.security.access.Permission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,50 +39,10 @@ final class DiffCommand extends ConfigCommand {
 
     @Override
     protected void execute(Workspace workspace, Output output) {
-        ConfigurationManager manager = workspace.manager();
-        Governance governance = workspace.governance();
-        governance.require(Permission.READ, name, "diff");
-        ConfigMap before;
-        ConfigMap after;
-        String from;
-        String to;
-        if (against.version != null) {
-            try (EffectiveAtRevision git = EffectiveAtRevision.open(manager.directory().root())) {
-                before = git.configuration(against.version, scope, name);
-                from = against.version + " (" + git.commitId(against.version).substring(0, 12) + ")";
-            }
-            after = manager.getConfiguration(scope, name).root();
-            to = "working tree";
-        } else {
-            if (against.compare.equals(name)) {
-                throw ConfigCicdException.badInput("--compare names the same environment as --name", "compare with another environment");
-            }
-            governance.require(Permission.READ, against.compare, "diff");
-            before = manager.getConfiguration(scope, name).root();
-            after = manager.getConfiguration(scope, against.compare).root();
-            from = name;
-            to = against.compare;
-        }
-        List<Change> changes = new ConfigDiff(masker(manager)).opening(SecretCipher.opener(cli().env())).diff(before, after);
-        DiffSummary summary = DiffSummary.of(changes);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("scope", scope.name().toLowerCase(java.util.Locale.ROOT));
-        json.put("name", name);
-        json.put("from", from);
-        json.put("to", to);
-        json.put("summary", Changes.summary(summary));
-        Changes shown = new Changes(cli().paths());
-        json.put("changes", shown.structure(changes));
-        output.result(json, () -> text(from, to, changes, summary, shown));
-    }
-
-    private static String text(String from, String to, List<Change> changes, DiffSummary summary, Changes shown) {
-        StringBuilder sb = new StringBuilder("from " + from + " to " + to + ": ");
-        if (changes.isEmpty()) {
-            return sb.append("no differences\n").toString();
-        }
-        sb.append(summary).append('\n');
-        changes.forEach(c -> sb.append(shown.line(c)).append('\n'));
-        return sb.toString();
+        DiffRequest request = DiffRequest.of(scope, name);
+        request = against.version != null ? request.withVersion(against.version) : request.withCompare(against.compare);
+        DiffOutcome o = new DiffService().diff(workspace, request);
+        output.result(DiffReports.structure(o.scope(), o.name(), o.from(), o.to(), o.changes(), cli().paths()),
+                () -> DiffReports.text(o.from(), o.to(), o.changes(), cli().paths()));
     }
 }

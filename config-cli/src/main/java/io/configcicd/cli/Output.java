@@ -1,22 +1,14 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.SecretsService;
-import io.configcicd.core.api.ValueParser;
-import io.configcicd.core.model.ConfigList;
-import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.repo.git.RepositoryPaths;
-import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.AtomicFiles;
+import io.configcicd.core.report.ValueText;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,7 +31,6 @@ final class Output {
             .defaultPrettyPrinter(new DefaultPrettyPrinter(
                     Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)))
             .build();
-    private static final JsonMapper JSON_INLINE = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -78,7 +69,7 @@ final class Output {
 
     private void structured(Object structure) {
         if (format == OutputFormat.JSON) {
-            buffer.append(JSON.writeValueAsString(jsonSafe(structure))).append('\n');
+            buffer.append(JSON.writeValueAsString(ValueText.jsonSafe(structure))).append('\n');
         } else {
             buffer.append(YAML.writeValueAsString(structure));
         }
@@ -94,55 +85,16 @@ final class Output {
         }
     }
 
-    /**
-     * The structure with every infinite or not-a-number float replaced by its YAML spelling as a string
-     * ({@code ".inf"}, {@code "-.inf"}, {@code ".nan"}): JSON has no such numbers.
-     */
-    private static Object jsonSafe(Object structure) {
-        if (structure instanceof Map<?, ?> map) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(k, jsonSafe(v)));
-            return out;
-        }
-        if (structure instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(item -> out.add(jsonSafe(item)));
-            return out;
-        }
-        if (structure instanceof Double d && !Double.isFinite(d)) {
-            return nonFinite(d);
-        }
-        return structure;
-    }
-
-    private static String nonFinite(double d) {
-        return Double.isNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
-    }
-
     /** A scalar as a user reads it; infinity and not-a-number in their YAML spelling, as --value reads them back. */
     static String text(ConfigScalar s) {
-        return s.value() instanceof Double d && !Double.isFinite(d) ? nonFinite(d) : s.asText();
+        return ValueText.text(s);
     }
 
     // ----------------------------------------------------------------- conversions shared by the commands
 
     /** The plain form of a tree for serializing; dates and times keep the text they were written with. */
     static Object plain(ConfigNode node) {
-        if (node instanceof ConfigMap map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.entries().forEach((k, v) -> out.put(k, plain(v)));
-            return out;
-        }
-        if (node instanceof ConfigList list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.items().forEach(item -> out.add(plain(item)));
-            return out;
-        }
-        ConfigScalar s = (ConfigScalar) node;
-        return switch (s.type()) {
-            case OFFSET_DATETIME, LOCAL_DATETIME, LOCAL_DATE, LOCAL_TIME -> s.text();
-            default -> s.value();
-        };
+        return ValueText.plain(node);
     }
 
     /**
@@ -150,37 +102,11 @@ final class Output {
      * {@code "5"} (a string that would otherwise read as another type), {@code ["a","b"]}.
      */
     static String inline(ConfigNode node) {
-        if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING) {
-            String text = (String) s.value();
-            return readsBackAsItself(text) ? text : JSON_INLINE.writeValueAsString(text);
-        }
-        if (node instanceof ConfigScalar s) {
-            return text(s);
-        }
-        return JSON_INLINE.writeValueAsString(jsonSafe(plain(node)));
-    }
-
-    private static boolean readsBackAsItself(String text) {
-        if (text.equals(SecretsService.MASK)) {
-            return true;
-        }
-        if (text.isEmpty() || !text.strip().equals(text)) {
-            return false;
-        }
-        try {
-            return ValueParser.parse(text) instanceof ConfigScalar back && back.type() == ScalarType.STRING
-                    && text.equals(back.value());
-        } catch (ConfigCicdException e) {
-            return false;
-        }
+        return ValueText.inline(node);
     }
 
     /** An origin as a structure: {@code {file, line, column}}, the file relative to the repository root. */
     static Map<String, Object> origin(Origin origin, RepositoryPaths paths) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", origin.isKnown() ? paths.file(origin.file()) : null);
-        out.put("line", origin.line());
-        out.put("column", origin.column());
-        return out;
+        return ValueText.origin(origin, paths);
     }
 }

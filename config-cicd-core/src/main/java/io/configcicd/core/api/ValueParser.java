@@ -1,19 +1,8 @@
 package io.configcicd.core.api;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.load.LoadLimits;
 import io.configcicd.core.model.ConfigNode;
-import io.configcicd.core.model.ConfigScalar;
-import io.configcicd.core.model.Format;
-import io.configcicd.core.model.Origin;
-import io.configcicd.core.repo.Codecs;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import io.configcicd.core.repo.CommandLineValue;
 
 /**
  * Reads a value given on a command line the way YAML reads it: {@code 5} is an integer, {@code true} a
@@ -24,14 +13,13 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * ({@code #ff0000}) is that string, since YAML would read it as a comment and nothing else; any other text
  * with a YAML comment ({@code blue # note}), a blank text, text that is not YAML, and a number that a
  * 64-bit float cannot hold ({@code 1e400}, {@code 1e-400}) are refused as bad input with a hint to quote the
- * value. Messages never repeat the value: it may be a secret.
+ * value. Messages never repeat the value: it may be a secret. The rules are {@link CommandLineValue}'s, which
+ * report rendering shares.
  */
 public final class ValueParser {
 
     /** The name of the value in messages: {@code --value:1:6}. */
-    public static final String SOURCE = "--value";
-
-    private static final String QUOTE = "quote the whole value to store it as a string: --value '\"...\"'";
+    public static final String SOURCE = CommandLineValue.SOURCE;
 
     private ValueParser() {
     }
@@ -42,47 +30,6 @@ public final class ValueParser {
      * @throws ConfigCicdException bad input at {@code --value:line:column} when the text is not a value
      */
     public static ConfigNode parse(String text) {
-        if (text.isEmpty()) {
-            return ConfigScalar.string("", Origin.UNKNOWN);
-        }
-        if (text.isBlank()) {
-            throw ConfigCicdException.badInput(Origin.of(SOURCE, 1, 1), "the value is only blanks, which YAML reads"
-                    + " as nothing", QUOTE);
-        }
-        Optional<Mark> comment = firstComment(text);
-        if (comment.isPresent()) {
-            if (text.stripLeading().startsWith("#") && text.lines().count() == 1) {
-                return ConfigScalar.string(text, Origin.UNKNOWN);
-            }
-            Mark m = comment.get();
-            throw ConfigCicdException.badInput(Origin.of(SOURCE, m.getLine() + 1, m.getColumn() + 1),
-                    "'#' here starts a YAML comment, so the rest of the value would be dropped",
-                    QUOTE + ", or leave the comment out");
-        }
-        return yaml(text); // a float literal a double cannot hold is refused by the YAML loader (FloatLiterals)
-    }
-
-    private static ConfigNode yaml(String text) {
-        try {
-            return Codecs.standard().of(Format.YAML)
-                    .parse(text.getBytes(StandardCharsets.UTF_8), SOURCE, LoadLimits.DEFAULT);
-        } catch (ConfigCicdException e) {
-            String hint = e.hint().isEmpty() ? QUOTE : e.hint() + "; or " + QUOTE;
-            throw new ConfigCicdException(e.kind(), e.origin(), e.problem(), hint, e);
-        }
-    }
-
-    /** Where the first YAML comment of the text starts; empty when it has none or is no YAML at all. */
-    private static Optional<Mark> firstComment(String text) {
-        try {
-            for (Event e : new Parse(LoadSettings.builder().setParseComments(true).build()).parseString(text)) {
-                if (e.getEventId() == Event.ID.Comment) {
-                    return e.getStartMark();
-                }
-            }
-        } catch (YamlEngineException e) {
-            return Optional.empty(); // the product's own parser reports the syntax error
-        }
-        return Optional.empty();
+        return CommandLineValue.parse(text);
     }
 }

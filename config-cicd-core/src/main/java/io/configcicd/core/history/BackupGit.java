@@ -236,8 +236,8 @@ final class BackupGit implements AutoCloseable {
             for (Ref ref : refs) {
                 RevObject o = walk.parseAny(ref.getObjectId());
                 String message = o instanceof RevTag t ? t.getFullMessage() : "";
-                RevObject target = walk.peel(o);
-                if (target instanceof RevCommit c) {
+                RevObject peeled = walk.peel(o);
+                if (peeled instanceof RevCommit c) {
                     out.add(new Tag(ref.getName().substring(Constants.R_TAGS.length()), commit(c), message));
                 }
             }

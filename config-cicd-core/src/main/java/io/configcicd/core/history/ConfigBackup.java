@@ -91,11 +91,11 @@ public final class ConfigBackup {
                               String label, String stamped, Instant now, BackupContent disk) throws IOException {
         PersonIdent who = new PersonIdent(new PersonIdent(git.repository()), now, ZoneOffset.UTC);
         String what = scope.word() + "/" + name;
-        ObjectId target;
+        ObjectId tagged;
         if (atHead) {
-            target = head.get();
+            tagged = head.get();
         } else {
-            target = git.commitOf(head, disk, scope, name, who, "config-cicd backup of " + what + " (" + label + ")\n\n"
+            tagged = git.commitOf(head, disk, scope, name, who, "config-cicd backup of " + what + " (" + label + ")\n\n"
                     + "The files of " + what + " as they were on disk, not committed"
                     + head.map(h -> "; HEAD was " + h.name()).orElse("; nothing was committed yet") + ".\n");
         }
@@ -104,7 +104,7 @@ public final class ConfigBackup {
         String base = tagPrefix(scope, name) + stamped;
         for (int n = 1; ; n++) {
             String tag = n == 1 ? base : base + "-" + n;
-            if (git.createTag(tag, target, who, message)) {
+            if (git.createTag(tag, tagged, who, message)) {
                 return new Backup(tag, now, label, Backup.Kind.GIT_TAG, disk.names());
             }
         }

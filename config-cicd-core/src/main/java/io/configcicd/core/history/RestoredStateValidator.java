@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Validates a configuration as a rollback would leave it (see {@link RollbackValidation}). The validator of a
- * configuration directory is the front door's ({@code io.configcicd.core.api.RollbackValidators#of}), which this
+ * Validates a configuration as a rollback would leave it (see {@link RestoreValidation}). The validator of a
+ * configuration directory is the front door's ({@code io.configcicd.core.api.RestoreValidators#of}), which this
  * package does not import: the caller passes it in.
  */
 @FunctionalInterface

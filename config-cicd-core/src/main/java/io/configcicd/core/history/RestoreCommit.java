@@ -46,9 +46,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  *       which file differed.</li>
  * </ul>
  */
-final class RollbackCommit {
+final class RestoreCommit {
 
-    private RollbackCommit() {
+    private RestoreCommit() {
     }
 
     /**
@@ -72,7 +72,7 @@ final class RollbackCommit {
      * @throws ConfigCicdException external when git fails or the commit does not hold what was restored
      */
     static Outcome commit(Path root, List<String> files, BackupContent restored, String message,
-                          RollbackOptions options, Backup taken) {
+                          RestoreOptions options, Backup taken) {
         Instant now = options.clock().instant();
         try (BackupGit git = BackupGit.open(root); Git porcelain = Git.wrap(git.repository())) {
             Optional<RevCommit> head = git.head();

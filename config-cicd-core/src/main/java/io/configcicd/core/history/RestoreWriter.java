@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * effort (a disk that refuses one write may refuse the next), and the error says whether it worked and names the
  * backup to roll back to otherwise.
  */
-final class RollbackWriter {
+final class RestoreWriter {
 
-    private RollbackWriter() {
+    private RestoreWriter() {
     }
 
     /** Runs {@code action} holding the locks of all {@code files}, taken in name order (so writers never deadlock). */
@@ -30,15 +30,15 @@ final class RollbackWriter {
         return dir.locked(files.get(i), () -> locked(dir, files, i + 1, action));
     }
 
-    /** Writes {@code write} from {@code target} and deletes {@code delete}; on failure restores {@code before}. */
-    static void apply(ConfigDirectory dir, BackupContent target, List<String> write, List<String> delete,
+    /** Writes {@code write} from {@code restored} and deletes {@code delete}; on failure restores {@code before}. */
+    static void apply(ConfigDirectory dir, BackupContent restored, List<String> write, List<String> delete,
                       BackupContent before, Backup taken) {
         List<String> touched = new ArrayList<>();
         String current = null;
         try {
             for (String name : write) {
                 current = name;
-                dir.write(name, target.files().get(name));
+                dir.write(name, restored.files().get(name));
                 touched.add(name); // a write that fails leaves the file as it was (atomic rename)
             }
             for (String name : delete) {

@@ -17,19 +17,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The validator a rollback ({@link io.configcicd.core.history.ConfigRollback}) checks the restored state with: the
+ * The validator a file rollback ({@link io.configcicd.core.history.FileRestore}) checks the restored state with: the
  * restored copy's own rules, waivers and threshold (so a restored {@code config-cicd.yaml} counts), plus the rules a
  * program added to the manager's validator (without an environment filter given at add time) and minus those it
  * removed.
  *
  * <pre>
- * new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), Scope.GLOBAL, "production",
- *         Optional.empty(), RollbackOptions.defaults());
+ * new FileRestore(RestoreValidators.of(manager)).rollback(manager.directory(), Scope.GLOBAL, "production",
+ *         Optional.empty(), RestoreOptions.defaults());
  * </pre>
  */
-public final class RollbackValidators {
+public final class RestoreValidators {
 
-    private RollbackValidators() {
+    private RestoreValidators() {
     }
 
     /**

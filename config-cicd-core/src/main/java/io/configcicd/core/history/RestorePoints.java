@@ -23,12 +23,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
  *       newest backup whose files differ from those on disk.</li>
  * </ul>
  */
-final class RollbackTargets {
+final class RestorePoints {
 
-    private RollbackTargets() {
+    private RestorePoints() {
     }
 
-    static RollbackTarget resolve(Path root, Scope scope, String env, Optional<String> toVersion) {
+    static RestorePoint resolve(Path root, Scope scope, String env, Optional<String> toVersion) {
         if (!BackupGit.applies(root)) {
             return toVersion.map(v -> copy(root, scope, env, v)).orElseGet(() -> previousCopy(root, scope, env));
         }
@@ -42,14 +42,14 @@ final class RollbackTargets {
         }
     }
 
-    private static RollbackTarget named(BackupGit git, Path root, Scope scope, String env, String version)
+    private static RestorePoint named(BackupGit git, Path root, Scope scope, String env, String version)
             throws IOException {
         Optional<RevCommit> commit = git.resolve(version);
         if (commit.isPresent()) {
-            return target(git, version, commit.get(), scope, env);
+            return point(git, version, commit.get(), scope, env);
         }
         if (BackupCopies.exists(root, scope, env, version)) {
-            return new RollbackTarget(version, version, version, BackupCopies.read(root, scope, env, version));
+            return new RestorePoint(version, version, version, BackupCopies.read(root, scope, env, version));
         }
         String hint = GitRevisions.unknown(git.repository(), version,
                 "give a commit id, a tag (v1.2.3), a branch or a backup id (config-cicd backup --list; git log --oneline)")
@@ -58,13 +58,13 @@ final class RollbackTargets {
                 + " backup of " + what(scope, env), hint);
     }
 
-    private static RollbackTarget previousCommit(BackupGit git, Path root, Scope scope, String env) throws IOException {
+    private static RestorePoint previousCommit(BackupGit git, Path root, Scope scope, String env) throws IOException {
         RevCommit head = git.head().orElseThrow(() -> ConfigCicdException.badInput(
                 "nothing is committed yet in the repository of " + root + ", so " + what(scope, env)
                         + " has no previous version", "commit the configuration, or roll back to a backup id"));
         BackupContent atHead = git.content(Optional.of(head), scope, env);
         if (!atHead.sameAs(BackupFiles.onDisk(root, scope, env))) {
-            return new RollbackTarget("HEAD", head.name(), git.shortId(head), atHead);
+            return new RestorePoint("HEAD", head.name(), git.shortId(head), atHead);
         }
         RevCommit last = git.lastChange(head, scope, env).orElseThrow(() -> ConfigCicdException.badInput(
                 "no commit changed the files of " + what(scope, env) + ", so it has no previous version",
@@ -81,30 +81,30 @@ final class RollbackTargets {
                             + " committed in " + shortId + " (" + last.getShortMessage() + ") and nothing came before",
                     "roll back to a backup id (config-cicd backup --list)");
         }
-        return target(git, shortId + "^", parents.get(0), scope, env);
+        return point(git, shortId + "^", parents.get(0), scope, env);
     }
 
-    private static RollbackTarget target(BackupGit git, String version, RevCommit commit, Scope scope, String env)
+    private static RestorePoint point(BackupGit git, String version, RevCommit commit, Scope scope, String env)
             throws IOException {
-        return new RollbackTarget(version, commit.name(), git.shortId(commit),
+        return new RestorePoint(version, commit.name(), git.shortId(commit),
                 git.content(Optional.of(commit), scope, env));
     }
 
-    private static RollbackTarget copy(Path root, Scope scope, String env, String id) {
+    private static RestorePoint copy(Path root, Scope scope, String env, String id) {
         if (!BackupCopies.exists(root, scope, env, id)) {
             throw ConfigCicdException.badInput("'" + id + "': not a git repository: roll back to a backup id"
                     + " (config-cicd backup --list)", root + " is not in a git work tree, so versions are the backups of "
                     + what(scope, env) + ": " + ids(root, scope, env));
         }
-        return new RollbackTarget(id, id, id, BackupCopies.read(root, scope, env, id));
+        return new RestorePoint(id, id, id, BackupCopies.read(root, scope, env, id));
     }
 
-    private static RollbackTarget previousCopy(Path root, Scope scope, String env) {
+    private static RestorePoint previousCopy(Path root, Scope scope, String env) {
         BackupContent disk = BackupFiles.onDisk(root, scope, env);
         for (Backup b : BackupCopies.list(root, scope, env)) {
             BackupContent content = BackupCopies.read(root, scope, env, b.id());
             if (!content.sameAs(disk)) {
-                return new RollbackTarget(b.id(), b.id(), b.id(), content);
+                return new RestorePoint(b.id(), b.id(), b.id(), content);
             }
         }
         throw ConfigCicdException.badInput("no previous version of " + what(scope, env) + ": " + root + " is not a git"

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.RollbackValidators;
+import io.configcicd.core.api.RestoreValidators;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.testing.GitRepo;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a rollback commits: only a change, only what it restored. */
-class RollbackCommitTest {
+class RestoreCommitTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T07:08:09Z"), ZoneOffset.UTC);
     private static final String SECURE = "security:\n  authentication:\n    enabled: true\n  encryption:\n    enabled: true\n";
@@ -31,7 +31,7 @@ class RollbackCommitTest {
     @TempDir
     Path tmp;
 
-    private final RollbackOptions options = RollbackOptions.defaults().withClock(CLOCK);
+    private final RestoreOptions options = RestoreOptions.defaults().withClock(CLOCK);
 
     private Commits repo() {
         Commits c = new Commits(GitRepo.init(tmp.resolve("repo")));
@@ -39,9 +39,9 @@ class RollbackCommitTest {
         return c;
     }
 
-    private RollbackResult roll(Path dir, Optional<String> to) {
+    private RestoreResult roll(Path dir, Optional<String> to) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), Scope.ENVIRONMENT,
+            return new FileRestore(RestoreValidators.of(manager)).rollback(manager.directory(), Scope.ENVIRONMENT,
                     "production", to, options);
         }
     }
@@ -62,7 +62,7 @@ class RollbackCommitTest {
         String head = c.commit("first");
         g.write("environments/production.yaml", "kgot:\n  depth: 6 # set, not committed\n");
 
-        RollbackResult r = roll(g.root(), Optional.empty());
+        RestoreResult r = roll(g.root(), Optional.empty());
 
         assertThat(r.version()).isEqualTo("HEAD");
         assertThat(r.filesWritten()).containsExactly("environments/production.yaml");
@@ -82,7 +82,7 @@ class RollbackCommitTest {
         g.write("environments/production.yaml", "kgot:\n  depth: 6\n");
         g.git("add", "environments/production.yaml");
 
-        RollbackResult r = roll(g.root(), Optional.empty());
+        RestoreResult r = roll(g.root(), Optional.empty());
 
         assertThat(r.nothingToCommit()).isTrue();
         assertThat(c.head()).isEqualTo(head);
@@ -98,7 +98,7 @@ class RollbackCommitTest {
         g.write("environments/production.yaml", "kgot:\n  depth: 6\n");
         c.commit("second");
 
-        RollbackResult r = roll(g.root(), Optional.empty());
+        RestoreResult r = roll(g.root(), Optional.empty());
 
         assertThat(r.newCommit()).isPresent();
         assertThat(r.nothingToCommit()).isFalse();
@@ -118,7 +118,7 @@ class RollbackCommitTest {
         Backup taken = new Backup("config-backup/environment/production/x", CLOCK.instant(), "before-rollback",
                 Backup.Kind.GIT_TAG, List.of());
 
-        assertThatThrownBy(() -> RollbackCommit.commit(g.root(),
+        assertThatThrownBy(() -> RestoreCommit.commit(g.root(),
                         List.of("environments/production.yaml"), restored, "rollback", options, taken))
                 .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);

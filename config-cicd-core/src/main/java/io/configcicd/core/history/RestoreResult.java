@@ -23,11 +23,11 @@ import java.util.Optional;
  *                        hold yet ({@code file:line:column (path)}, never the value): the files stay restored on
  *                        disk but nothing is committed, because the product never writes such a secret into git
  */
-public record RollbackResult(String version, String commitId, List<String> filesWritten, List<String> filesDeleted,
+public record RestoreResult(String version, String commitId, List<String> filesWritten, List<String> filesDeleted,
                              Optional<String> newCommit, Backup backupTaken, List<Finding> findingsIgnored,
                              boolean nothingToCommit, List<String> keptOutOfGit) {
 
-    public RollbackResult {
+    public RestoreResult {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(commitId, "commitId");
         filesWritten = List.copyOf(filesWritten);
@@ -39,8 +39,8 @@ public record RollbackResult(String version, String commitId, List<String> files
     }
 
     /** The same result, with what committing it gave. */
-    RollbackResult committed(RollbackCommit.Outcome outcome) {
-        return new RollbackResult(version, commitId, filesWritten, filesDeleted, outcome.commit(), backupTaken,
+    RestoreResult committed(RestoreCommit.Outcome outcome) {
+        return new RestoreResult(version, commitId, filesWritten, filesDeleted, outcome.commit(), backupTaken,
                 findingsIgnored, outcome.nothingToCommit(), outcome.keptOutOfGit());
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.RollbackValidators;
+import io.configcicd.core.api.RestoreValidators;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.testing.GitRepo;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RollbackTest {
+class FileRestoreTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T07:08:09Z"), ZoneOffset.UTC);
     private static final String RULES = """
@@ -33,7 +33,7 @@ class RollbackTest {
     @TempDir
     Path tmp;
 
-    private final RollbackOptions options = RollbackOptions.defaults().withClock(CLOCK);
+    private final RestoreOptions options = RestoreOptions.defaults().withClock(CLOCK);
 
     private Commits repo() {
         return repo("");
@@ -53,9 +53,9 @@ class RollbackTest {
         }
     }
 
-    private RollbackResult roll(Path dir, Scope scope, Optional<String> to, RollbackOptions opts) {
+    private RestoreResult roll(Path dir, Scope scope, Optional<String> to, RestoreOptions opts) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), scope, "production",
+            return new FileRestore(RestoreValidators.of(manager)).rollback(manager.directory(), scope, "production",
                     to, opts);
         }
     }
@@ -83,7 +83,7 @@ class RollbackTest {
         c.commit("docs");
         g.write("notes.txt", "untracked, must stay\n").write("README.md", "modified, must stay\n");
 
-        RollbackResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options);
+        RestoreResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options);
 
         String shortSecond = g.git("rev-parse", "--short", second).trim();
         assertThat(r.version()).isEqualTo(shortSecond + "^");
@@ -113,7 +113,7 @@ class RollbackTest {
         g.write("environments/staging.yaml", "b: 2\n");
         g.git("add", "environments/staging.yaml");
 
-        RollbackResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options.withAuthor("Ann Ops", "ann@example.com"));
+        RestoreResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options.withAuthor("Ann Ops", "ann@example.com"));
 
         assertThat(r.newCommit()).isPresent();
         assertThat(g.git("show", "--name-only", "--format=", "HEAD").trim()).isEqualTo("environments/production.yaml");
@@ -137,7 +137,7 @@ class RollbackTest {
         c.commit("v2");
         Path conf = g.root().resolve("conf");
 
-        RollbackResult r = roll(conf, Scope.GLOBAL, Optional.of("v1.2.3"), options);
+        RestoreResult r = roll(conf, Scope.GLOBAL, Optional.of("v1.2.3"), options);
 
         assertThat(r.version()).isEqualTo("v1.2.3");
         assertThat(r.filesWritten()).containsExactly("environments/production.yaml", "global/base.yaml", "global/old.yaml");
@@ -163,7 +163,7 @@ class RollbackTest {
         g.write("environments/production.yaml", "kgot:\n  depth: 9\n");
         c.commit("later");
 
-        RollbackResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.of(b.id()), options);
+        RestoreResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.of(b.id()), options);
 
         assertThat(read(g.root().resolve("environments/production.yaml"))).isEqualTo("kgot:\n  depth: 6 # tried, never committed\n");
         assertThat(r.commitId()).isEqualTo(g.git("rev-parse", b.id() + "^{commit}").trim());
@@ -180,7 +180,7 @@ class RollbackTest {
         String head = c.commit("second");
         g.write("environments/production.yaml", "kgot:\n  depth: 7 # uncommitted\n");
 
-        RollbackResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options.withCommit(false));
+        RestoreResult r = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options.withCommit(false));
 
         assertThat(r.version()).isEqualTo("HEAD");
         assertThat(r.commitId()).isEqualTo(head);
@@ -210,7 +210,7 @@ class RollbackTest {
         assertThat(c.head()).isEqualTo(head);
         assertThat(tags(c)).as("no backup either").isEmpty();
 
-        RollbackResult forced = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options.withForce(true));
+        RestoreResult forced = roll(g.root(), Scope.ENVIRONMENT, Optional.empty(), options.withForce(true));
 
         assertThat(read(g.root().resolve("environments/production.yaml"))).isEqualTo("kgot:\n  depth: 50\n");
         assertThat(forced.findingsIgnored()).extracting(f -> f.ruleId()).containsExactly("depth-limit");
@@ -306,7 +306,7 @@ class RollbackTest {
     void inADepthTwoCloneThePreviousVersionIsTheParent() {
         GitRepo shallow = twoVersionsCloned(2);
 
-        RollbackResult r = roll(shallow.root(), Scope.ENVIRONMENT, Optional.empty(), options.withCommit(false));
+        RestoreResult r = roll(shallow.root(), Scope.ENVIRONMENT, Optional.empty(), options.withCommit(false));
 
         assertThat(r.filesWritten()).containsExactly("environments/production.yaml");
         assertThat(read(shallow.root().resolve("environments/production.yaml"))).isEqualTo("a: 1\n");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.RollbackValidators;
+import io.configcicd.core.api.RestoreValidators;
 import io.configcicd.core.model.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rollbacks of a configuration directory that is in no git repository: versions are the backups. */
-class RollbackOutsideGitTest {
+class FileRestoreOutsideGitTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T07:08:09Z"), ZoneOffset.UTC);
     private static final String SECURE = "security:\n  authentication:\n    enabled: true\n  encryption:\n    enabled: true\n";
@@ -27,11 +27,11 @@ class RollbackOutsideGitTest {
     @TempDir
     Path tmp;
 
-    private final RollbackOptions options = RollbackOptions.defaults().withClock(CLOCK);
+    private final RestoreOptions options = RestoreOptions.defaults().withClock(CLOCK);
 
-    private RollbackResult roll(Path dir, Scope scope, Optional<String> to, RollbackOptions opts) {
+    private RestoreResult roll(Path dir, Scope scope, Optional<String> to, RestoreOptions opts) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return new ConfigRollback(RollbackValidators.of(manager)).rollback(manager.directory(), scope, "production",
+            return new FileRestore(RestoreValidators.of(manager)).rollback(manager.directory(), scope, "production",
                     to, opts);
         }
     }
@@ -59,7 +59,7 @@ class RollbackOutsideGitTest {
         backups.create(dir, Scope.GLOBAL, "production", "manual", CLOCK.instant().minusSeconds(30));
         assertThat(BackupGit.applies(dir)).isFalse();
 
-        RollbackResult r = roll(dir, Scope.GLOBAL, Optional.empty(), options);
+        RestoreResult r = roll(dir, Scope.GLOBAL, Optional.empty(), options);
 
         assertThat(r.version()).as("the newest backup is the disk itself; the one before differs").isEqualTo(before.id());
         assertThat(r.filesWritten()).containsExactly("environments/production.yaml", "global/old.yaml");
@@ -78,7 +78,7 @@ class RollbackOutsideGitTest {
                             before.id());
                 });
 
-        RollbackResult back = roll(dir, Scope.GLOBAL, Optional.of(r.backupTaken().id()), options);
+        RestoreResult back = roll(dir, Scope.GLOBAL, Optional.of(r.backupTaken().id()), options);
         assertThat(read(dir.resolve("environments/production.yaml"))).isEqualTo("kgot:\n  depth: 8\n");
         assertThat(back.filesDeleted()).containsExactly("global/old.yaml");
     }

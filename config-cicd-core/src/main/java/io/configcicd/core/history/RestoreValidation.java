@@ -25,12 +25,12 @@ import java.util.stream.Stream;
  * threshold, so a restored {@code config-cicd.yaml} counts, plus the rules a program added to the manager's
  * validator and minus those it removed).
  */
-final class RollbackValidation {
+final class RestoreValidation {
 
     private static final List<String> COPIED = List.of(Settings.FILE_NAME, ConfigDirectory.GLOBAL_DIR,
             ConfigDirectory.ENVIRONMENTS_DIR, ConfigDirectory.SCHEMAS_DIR);
 
-    private RollbackValidation() {
+    private RestoreValidation() {
     }
 
     /**
@@ -40,7 +40,7 @@ final class RollbackValidation {
      * @throws ConfigCicdException FINDINGS when there are some and {@code force} is false; bad input when the
      *                             restored files cannot be loaded (even when forced)
      */
-    static List<Finding> check(RestoredStateValidator validator, Path root, String env, RollbackTarget target,
+    static List<Finding> check(RestoredStateValidator validator, Path root, String env, RestorePoint point,
                                BackupContent current, boolean force, LocalDate today, Scope scope) {
         Path temp = null;
         try {
@@ -51,7 +51,7 @@ final class RollbackValidation {
             for (String name : current.names()) {
                 Files.deleteIfExists(temp.resolve(name));
             }
-            for (Map.Entry<String, byte[]> f : target.content().files().entrySet()) {
+            for (Map.Entry<String, byte[]> f : point.content().files().entrySet()) {
                 Path out = temp.resolve(f.getKey());
                 if (Files.isDirectory(out)) {
                     delete(out); // a folder where the version had a file: writing the real file will say so
@@ -59,10 +59,10 @@ final class RollbackValidation {
                 Files.createDirectories(out.getParent());
                 Files.write(out, f.getValue());
             }
-            List<Finding> failing = validate(validator, temp, env, target.content().differences(current), today,
-                    target);
+            List<Finding> failing = validate(validator, temp, env, point.content().differences(current), today,
+                    point);
             if (!failing.isEmpty() && !force) {
-                throw refused(failing, scope, env, target);
+                throw refused(failing, scope, env, point);
             }
             return failing;
         } catch (IOException e) {
@@ -76,7 +76,7 @@ final class RollbackValidation {
     }
 
     private static List<Finding> validate(RestoredStateValidator validator, Path dir, String env,
-                                          java.util.Set<String> changed, LocalDate today, RollbackTarget target) {
+                                          java.util.Set<String> changed, LocalDate today, RestorePoint point) {
         try {
             return validator.failing(dir, env, changed, today);
         } catch (ConfigCicdException e) {
@@ -84,14 +84,14 @@ final class RollbackValidation {
                 throw e;
             }
             throw new ConfigCicdException(ErrorKind.BAD_INPUT, e.origin(), e.problem() + " (in version "
-                    + target.version() + ", which the rollback would restore)",
+                    + point.version() + ", which the rollback would restore)",
                     "nothing was written; roll back to another version, or fix the file in that version", e);
         }
     }
 
-    private static ConfigCicdException refused(List<Finding> failing, Scope scope, String env, RollbackTarget target) {
-        StringBuilder problem = new StringBuilder("the rollback of " + RollbackTargets.what(scope, env) + " to "
-                + target.version() + " is refused: the restored configuration has " + failing.size() + " finding(s):");
+    private static ConfigCicdException refused(List<Finding> failing, Scope scope, String env, RestorePoint point) {
+        StringBuilder problem = new StringBuilder("the rollback of " + RestorePoints.what(scope, env) + " to "
+                + point.version() + " is refused: the restored configuration has " + failing.size() + " finding(s):");
         for (Finding f : failing) {
             problem.append("\n  ").append(f.severity().word()).append(" [").append(f.ruleId()).append("] ");
             if (f.origin().isKnown()) {
