@@ -1,22 +1,15 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.ValueParser;
-import io.configcicd.core.model.ConfigList;
-import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.api.ValueText;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.repo.git.RepositoryPaths;
-import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.AtomicFiles;
-import io.configcicd.core.security.SecretMasker;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,7 +32,6 @@ final class Output {
             .defaultPrettyPrinter(new DefaultPrettyPrinter(
                     Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)))
             .build();
-    private static final JsonMapper JSON_INLINE = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -94,85 +86,26 @@ final class Output {
         }
     }
 
-    /**
-     * The structure with every infinite or not-a-number float replaced by its YAML spelling as a string
-     * ({@code ".inf"}, {@code "-.inf"}, {@code ".nan"}): JSON has no such numbers.
-     */
+    /** The structure with non-finite floats in their YAML spelling ({@link ValueText#jsonSafe}). */
     private static Object jsonSafe(Object structure) {
-        if (structure instanceof Map<?, ?> map) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(k, jsonSafe(v)));
-            return out;
-        }
-        if (structure instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(item -> out.add(jsonSafe(item)));
-            return out;
-        }
-        if (structure instanceof Double d && !Double.isFinite(d)) {
-            return nonFinite(d);
-        }
-        return structure;
+        return ValueText.jsonSafe(structure);
     }
 
-    private static String nonFinite(double d) {
-        return Double.isNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
-    }
-
-    /** A scalar as a user reads it; infinity and not-a-number in their YAML spelling, as --value reads them back. */
+    /** A scalar as a user reads it ({@link ValueText#text}). */
     static String text(ConfigScalar s) {
-        return s.value() instanceof Double d && !Double.isFinite(d) ? nonFinite(d) : s.asText();
+        return ValueText.text(s);
     }
 
     // ----------------------------------------------------------------- conversions shared by the commands
 
-    /** The plain form of a tree for serializing; dates and times keep the text they were written with. */
+    /** The plain form of a tree for serializing ({@link ValueText#plain}). */
     static Object plain(ConfigNode node) {
-        if (node instanceof ConfigMap map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.entries().forEach((k, v) -> out.put(k, plain(v)));
-            return out;
-        }
-        if (node instanceof ConfigList list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.items().forEach(item -> out.add(plain(item)));
-            return out;
-        }
-        ConfigScalar s = (ConfigScalar) node;
-        return switch (s.type()) {
-            case OFFSET_DATETIME, LOCAL_DATETIME, LOCAL_DATE, LOCAL_TIME -> s.text();
-            default -> s.value();
-        };
+        return ValueText.plain(node);
     }
 
-    /**
-     * A value on one line, the way {@code --value} reads it back: {@code 5}, {@code true}, {@code gpt-4},
-     * {@code "5"} (a string that would otherwise read as another type), {@code ["a","b"]}.
-     */
+    /** A value on one line, the way {@code --value} reads it back ({@link ValueText#inline}). */
     static String inline(ConfigNode node) {
-        if (node instanceof ConfigScalar s && s.type() == ScalarType.STRING) {
-            String text = (String) s.value();
-            return readsBackAsItself(text) ? text : JSON_INLINE.writeValueAsString(text);
-        }
-        if (node instanceof ConfigScalar s) {
-            return text(s);
-        }
-        return JSON_INLINE.writeValueAsString(jsonSafe(plain(node)));
-    }
-
-    private static boolean readsBackAsItself(String text) {
-        if (text.equals(SecretMasker.MASK)) {
-            return true;
-        }
-        if (text.isEmpty() || !text.strip().equals(text)) {
-            return false;
-        }
-        try {
-            return ValueParser.parse(text) instanceof ConfigScalar back && back.type() == ScalarType.STRING
-                    && text.equals(back.value());
-        } catch (ConfigCicdException e) {
-            return false;
-        }
+        return ValueText.inline(node);
     }
 
     /** An origin as a structure: {@code {file, line, column}}, the file relative to the repository root. */
@@ -182,5 +115,10 @@ final class Output {
         out.put("line", origin.line());
         out.put("column", origin.column());
         return out;
+    }
+
+    /** An origin that already names its file relative to the repository root (as outcomes do), as a structure. */
+    static Map<String, Object> origin(Origin origin) {
+        return origin(origin, RepositoryPaths.AS_GIVEN);
     }
 }
