@@ -71,7 +71,7 @@ final class AssessCommand implements Callable<Integer> {
         // The masker reads every document of the work tree; it is only needed when the output is written, so it is
         // built on another core while the two revisions are read and assessed.
         CompletableFuture<Void> masking = CompletableFuture.runAsync(() -> {
-            try (Workspace workspace = Workspace.open(options.configDir(), cli.env())) {
+            try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool())) {
                 cli.maskWith(workspace.masker());
             }
         }, task -> {

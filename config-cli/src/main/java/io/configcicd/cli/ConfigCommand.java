@@ -23,7 +23,7 @@ abstract class ConfigCommand implements Callable<Integer> {
         CommonOptions options = cli.options();
         Output output = new Output(options.format());
         cli.useDirectory(options.configDir());
-        try (Workspace workspace = Workspace.open(options.configDir(), cli.env())) {
+        try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool())) {
             cli.maskWith(workspace.masker());
             execute(workspace, output);
         }

@@ -109,4 +109,9 @@ final class Output {
     static Map<String, Object> origin(Origin origin, RepositoryPaths paths) {
         return ValueText.origin(origin, paths);
     }
+
+    /** An origin that already names its file relative to the repository root (as outcomes do), as a structure. */
+    static Map<String, Object> origin(Origin origin) {
+        return origin(origin, RepositoryPaths.AS_GIVEN);
+    }
 }

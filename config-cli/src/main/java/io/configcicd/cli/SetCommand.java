@@ -1,17 +1,10 @@
 package io.configcicd.cli;
 
-import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.api.Governance;
+import io.configcicd.core.api.SetOutcome;
+import io.configcicd.core.api.SetRequest;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.api.UpdateResult;
-import io.configcicd.core.api.ValueParser;
-import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.api.WriteService;
 import io.configcicd.core.model.ConfigPath;
-import io.configcicd.core.security.SecretMasker;
-import io.configcicd.core.security.access.Permission;
-import io.configcicd.core.security.audit.AuditEvent;
-import io.configcicd.core.history.ConfigBackup;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -45,33 +38,13 @@ final class SetCommand extends ConfigCommand {
 
     @Override
     protected void execute(Workspace workspace, Output output) {
-        ConfigurationManager manager = workspace.manager();
-        Governance governance = workspace.governance();
-        governance.require(Permission.WRITE, target.name(), "set");
-        ConfigNode parsed = ValueParser.parse(value);
-        Map<String, Object> one = new LinkedHashMap<>();
-        one.put(path.toString(), parsed);
-        SecretMasker masker = masker(manager);
-        AuditEvent intent = governance.event("set", scopeWord(target.scope()), target.name(), path.toString())
-                .withValues(Optional.empty(), Optional.of(Output.inline(masker.mask(path, parsed))));
-        ConfigBackup.Backed<UpdateResult> done = governance.audited(intent,
-                () -> BackupCommand.around(manager, target.scope(), target.name(), "before-set", () -> noValidate
-                        ? manager.batchUpdateConfiguration(target.scope(), target.name(), one)
-                        : manager.batchUpdateValidated(target.scope(), target.name(), one)),
-                d -> {
-                    UpdateResult.PathUpdate u = d.result().updates().get(0);
-                    return intent.withValues(u.previous().map(p -> Output.inline(masker.mask(u.path(), p))),
-                                    Optional.of(Output.inline(masker.mask(u.path(), u.value()))))
-                            .withResult(AuditEvent.OK).withDetail("backup", d.backup().id());
-                });
-        UpdateResult result = done.result();
-        UpdateResult.PathUpdate update = result.updates().get(0);
-        ConfigNode written = masker.mask(update.path(), update.value());
+        SetOutcome done = new WriteService().set(workspace,
+                SetRequest.of(target.scope(), target.name(), path, value).withValidation(!noValidate));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", result.file());
-        json.put("path", update.path().toString());
-        json.put("value", Output.plain(written));
-        json.put("previous", update.previous().map(p -> Output.plain(masker.mask(update.path(), p))).orElse(null));
-        output.result(json, () -> "set " + update.path() + " = " + Output.inline(written) + " in " + result.file());
+        json.put("file", done.file());
+        json.put("path", done.path().toString());
+        json.put("value", Output.plain(done.value()));
+        json.put("previous", done.previous().map(Output::plain).orElse(null));
+        output.result(json, () -> "set " + done.path() + " = " + Output.inline(done.value()) + " in " + done.file());
     }
 }

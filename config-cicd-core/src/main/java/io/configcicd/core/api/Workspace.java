@@ -4,12 +4,14 @@ import io.configcicd.core.event.EventSink;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.git.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
+import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.SecretInventory;
 import io.configcicd.core.source.DirectorySnapshot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * A configuration directory opened once for one run, and everything a service needs to act on it: its
@@ -57,7 +59,20 @@ public final class Workspace implements AutoCloseable {
     /** {@link #open(Path, Map)} with the clock that dates audit entries, backups and waivers, and the sink of events. */
     public static Workspace open(Path dir, Map<String, String> env, Clock clock, EventSink events) {
         Objects.requireNonNull(env, "env");
-        ConfigurationManager manager = ConfigurationManager.open(dir);
+        return open(ConfigurationManager.open(dir), dir, env, clock, events);
+    }
+
+    /**
+     * {@link #open(Path, Map)} whose documents are parsed in parallel on {@code executor} (a pool the caller owns and
+     * shuts down; the workspace starts no thread): for a front end that opens large directories.
+     */
+    public static Workspace open(Path dir, Map<String, String> env, Executor executor) {
+        Objects.requireNonNull(env, "env");
+        return open(ConfigurationManager.open(dir, executor), dir, env, Clock.systemDefaultZone(), EventSink.NONE);
+    }
+
+    private static Workspace open(ConfigurationManager manager, Path dir, Map<String, String> env, Clock clock,
+                                  EventSink events) {
         try {
             return new Workspace(dir, manager, SecretInventory.of(manager.directory(), env), Map.copyOf(env),
                     Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(events, "events"));
@@ -122,6 +137,11 @@ public final class Workspace implements AutoCloseable {
     /** The work tree as a snapshot: settings, documents and effective configurations, parsed once. */
     DirectorySnapshot snapshot() {
         return manager.snapshot();
+    }
+
+    /** Which keys of the directory are secret ({@code secrets.keys} of config-cicd.yaml), for the services of this package. */
+    SecretMasker secretKeys() {
+        return new SecretMasker(manager.directory().settings().secretKeys());
     }
 
     /** The directory on disk, for the services of this package. */

@@ -163,6 +163,27 @@ class ConfigurationManagerTest {
     }
 
     @Test
+    void openStartsNoThreadOfItsOwnEvenForTheAsyncVariants() throws Exception {
+        Configuration prod = manager.getConfigurationAsync(Scope.GLOBAL, "production").get();
+
+        assertThat(prod.get("kgot.num_next_steps_decision", 0)).isEqualTo(5);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("config-cicd-"));
+    }
+
+    @Test
+    void anExecutorPassedToOpenRunsTheAsyncVariants() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        try (ConfigurationManager counted = ConfigurationManager.open(dir, r -> {
+            tasks.incrementAndGet();
+            r.run();
+        })) {
+            assertThat(counted.getMergedConfigurationAsync("production").get().get("kgot.reasoning_depth", 0)).isEqualTo(3);
+            counted.validateConfigurationAsync(Scope.GLOBAL, "production").get();
+        }
+        assertThat(tasks).hasValue(2);
+    }
+
+    @Test
     void listAndDelete() {
         assertThat(manager.listConfigurations(Scope.GLOBAL)).containsExactly("development", "production", "staging");
         assertThat(manager.listConfigurations(Scope.ENVIRONMENT)).containsExactly("development", "production");
