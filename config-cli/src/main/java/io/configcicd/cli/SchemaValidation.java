@@ -13,8 +13,6 @@ import io.configcicd.core.report.ReportWriters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,19 +62,8 @@ record SchemaValidation(Path schema, List<Path> referenced, List<Path> files, St
         Map<ReportFormat, Path> destinations = ReportOutput.destinations(reports);
         Optional<Threshold> threshold = failOn.map(SchemaValidation::threshold);
         ValidateFilesRequest request = request(threshold);
-        ValidateFilesOutcome outcome;
-        // the schema compiles on a thread of this command's while the files are parsed (from eight files on)
-        ExecutorService compiler = Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, "config-cicd-schema");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            outcome = new ValidationService(Main.toolVersion(), Clock.systemDefaultZone(), env, compiler)
-                    .validateFiles(request);
-        } finally {
-            compiler.shutdown();
-        }
+        ValidateFilesOutcome outcome = new ValidationService(Main.toolVersion(), Clock.systemDefaultZone(), env,
+                SchemaValidation::onItsOwnThread).validateFiles(request);
         Report report = outcome.report();
         destinations.forEach((f, file) -> ReportFiles.write(report, f, file, outcome.masker()));
         String text = ReportWriters.of(reportFormat, ReportOutput.colour(output)).render(report);
@@ -95,6 +82,16 @@ record SchemaValidation(Path schema, List<Path> referenced, List<Path> files, St
         }
         return ValidateFilesRequest.of(schema, files, configDir).withReferenced(referenced)
                 .withAssertFormats(assertFormats).withFailOn(threshold);
+    }
+
+    /**
+     * The executor the schema compiles on while the files are parsed (from eight files on): a daemon thread of this
+     * command's per task (there is one), which costs less at start-up than a pool (its classes are not loaded).
+     */
+    private static void onItsOwnThread(Runnable task) {
+        Thread t = new Thread(task, "config-cicd-schema");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** {@code --fail-on} of validate: a severity. */
