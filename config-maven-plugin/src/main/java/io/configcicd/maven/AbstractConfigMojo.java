@@ -72,7 +72,7 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     /** The goal's work; a {@link ConfigCicdException} may escape. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
-    /** Opens the directory once for the goal; from now on the log and failures mask its secrets. The caller closes it. */
+    /** Opens the directory once for the goal; from now on the log and failures mask its secrets. Caller closes it. */
     protected Workspace openWorkspace(Path dir) {
         naming = Workspace.pathsOf(dir)::origin;
         Workspace workspace = Workspace.open(dir, System.getenv());

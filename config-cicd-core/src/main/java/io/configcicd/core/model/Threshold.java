@@ -78,9 +78,11 @@ public record Threshold(RiskLevel riskLevel) {
                 }
             }
         }
-        throw new IllegalArgumentException(!riskLevels ? "unknown severity '" + text + "': use info, warning, error or critical"
-                : !severities ? "unknown risk level '" + text + "': use low, medium, high or critical"
-                : "unknown threshold '" + text + "': use a severity (info, warning, error or critical) or a risk level"
+        String quoted = "'" + text + "'";
+        throw new IllegalArgumentException(!riskLevels
+                ? "unknown severity " + quoted + ": use info, warning, error or critical"
+                : !severities ? "unknown risk level " + quoted + ": use low, medium, high or critical"
+                : "unknown threshold " + quoted + ": use a severity (info, warning, error or critical) or a risk level"
                         + " (low, medium, high or critical)");
     }
 }
