@@ -5,7 +5,7 @@ import io.configcicd.core.api.Workspace;
 import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.api.AssessRequest;
 import io.configcicd.core.api.AssessmentService;
-import io.configcicd.core.model.RiskLevel;
+import io.configcicd.core.model.Threshold;
 import io.configcicd.core.report.AssessmentReports;
 import io.configcicd.core.report.ReportFormat;
 import java.nio.file.Path;
@@ -13,9 +13,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -68,20 +71,37 @@ final class AssessCommand implements Callable<Integer> {
                     : "no environment given", "pass --environment ENV (repeatable) or --all-environments");
         }
         cli.useDirectory(options.configDir());
-        // The masker reads every document of the work tree; it is only needed when the output is written, so it is
-        // built on another core while the two revisions are read and assessed.
+        AssessOutcome outcome;
+        ExecutorService pool = Executors.newCachedThreadPool(AssessCommand::daemon);
+        try {
+            outcome = assess(options, pool);
+        } finally {
+            pool.shutdown();
+        }
+        destinations.forEach((f, file) -> AssessmentReports.write(outcome, f, file, cli.masker()));
+        ReportOutput.write(AssessmentReports.render(outcome, format, ReportOutput.colour(options.output())), options.output(),
+                cli.out());
+        return outcome.failed() ? ErrorReporter.FINDINGS : ErrorReporter.OK;
+    }
+
+    /**
+     * The assessment, with the masker of the work tree in place for the output. The masker reads every document of
+     * the work tree; it is only needed when the output is written, so it is built on another core (of this command's
+     * pool) while the two revisions are read and assessed, the base on a third.
+     */
+    private AssessOutcome assess(CommonOptions options, ExecutorService pool) {
+        AssessRequest request = AssessRequest.of(options.configDir()).withEnvironments(environments).withHead(head)
+                .withBase(Optional.ofNullable(base)).withDeploymentId(Optional.ofNullable(deploymentId))
+                .withFailOn(Optional.ofNullable(failOn).map(AssessCommand::threshold));
         CompletableFuture<Void> masking = CompletableFuture.runAsync(() -> {
             try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool())) {
                 cli.maskWith(workspace.masker());
             }
-        }, task -> {
-            Thread t = new Thread(task, "config-cicd-masker");
-            t.setDaemon(true);
-            t.start();
-        });
+        }, pool);
         AssessOutcome outcome;
         try {
-            outcome = assess(options);
+            outcome = new AssessmentService(ConfigCicdCli.toolVersion(), Clock.systemDefaultZone(), cli.env(), pool)
+                    .assess(request);
         } catch (RuntimeException e) {
             masking.exceptionally(ignored -> null).join(); // the error is printed through the masker
             throw e;
@@ -91,29 +111,19 @@ final class AssessCommand implements Callable<Integer> {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
-        destinations.forEach((f, file) -> AssessmentReports.write(outcome, f, file, cli.masker()));
-        ReportOutput.write(AssessmentReports.render(outcome, format, ReportOutput.colour(options.output())), options.output(),
-                cli.out());
-        return outcome.failed() ? ErrorReporter.FINDINGS : ErrorReporter.OK;
+        return outcome;
     }
 
-    private AssessOutcome assess(CommonOptions options) {
-        AssessRequest request = AssessRequest.of(options.configDir()).withEnvironments(environments).withHead(head);
-        if (base != null) {
-            request = request.withBase(base);
-        }
-        if (deploymentId != null) {
-            request = request.withDeploymentId(deploymentId);
-        }
-        if (failOn != null) {
-            request = request.withFailOn(level(failOn));
-        }
-        return new AssessmentService(ConfigCicdCli.toolVersion(), Clock.systemDefaultZone(), cli.env()).assess(request);
+    private static Thread daemon(Runnable task) {
+        Thread t = new Thread(task, "config-cicd-assess");
+        t.setDaemon(true);
+        return t;
     }
 
-    private static RiskLevel level(String text) {
+    /** {@code --fail-on} of assess: a risk level. */
+    private static Threshold threshold(String text) {
         try {
-            return RiskLevel.parse(text);
+            return Threshold.parseRiskLevel(text);
         } catch (IllegalArgumentException e) {
             throw ConfigCicdException.badInput("--fail-on: " + e.getMessage(), "use low, medium, high or critical");
         }

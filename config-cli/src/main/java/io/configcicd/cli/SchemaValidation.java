@@ -2,16 +2,17 @@ package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
-import io.configcicd.core.model.Severity;
+import io.configcicd.core.api.ValidateFilesOutcome;
+import io.configcicd.core.api.ValidateFilesRequest;
+import io.configcicd.core.api.ValidationService;
+import io.configcicd.core.model.Threshold;
 import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
-import io.configcicd.core.security.OutputMasker;
-import io.configcicd.core.validate.schema.SchemaFiles;
-import io.configcicd.core.validate.schema.SchemaFilesSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * <p>The settings file of the configuration directory ({@code --config-dir}, default as for every command), when
  * there is one, gives the secret keys, the limits and {@code validation.formats}; {@code --validate-formats} overrides
  * the last. Every output (standard output, {@code --output}, every report file) masks every secret the files hold, in
- * every encoding, as directory mode masks a directory's ({@link SchemaFiles.Outcome#masker()}).
+ * every encoding, as directory mode masks a directory's ({@link ValidateFilesOutcome#masker()}).
  *
  * @param schema           the JSON Schema document
  * @param referenced       the schemas of {@code --ref}, which the schema may refer to by {@code $id}
@@ -59,19 +60,18 @@ record SchemaValidation(Path schema, List<Path> referenced, List<Path> files, St
     int run(PrintStream out, Map<String, String> env) {
         ReportFormat reportFormat = ReportOutput.format(format, "--format");
         Map<ReportFormat, Path> destinations = ReportOutput.destinations(reports);
-        Severity failAt = failOn.map(SchemaValidation::severity).orElse(Severity.ERROR);
-        SchemaFiles.Outcome outcome = check(env);
-        OutputMasker masker = outcome.masker();
-        Report report = Report.of(Main.toolVersion(), "validate --schema", "", List.of(SchemaFiles.ENVIRONMENT),
-                outcome.result().findings());
-        destinations.forEach((f, file) -> ReportFiles.write(report, f, file, masker));
+        Optional<Threshold> threshold = failOn.map(SchemaValidation::threshold);
+        ValidateFilesRequest request = request(threshold);
+        ValidateFilesOutcome outcome = new ValidationService(Main.toolVersion(), Clock.systemDefaultZone(), env,
+                SchemaValidation::onItsOwnThread).validateFiles(request);
+        Report report = outcome.report();
+        destinations.forEach((f, file) -> ReportFiles.write(report, f, file, outcome.masker()));
         String text = ReportWriters.of(reportFormat, ReportOutput.colour(output)).render(report);
-        ReportOutput.write(masker.mask(text), output, out);
-        boolean failed = report.findings().stream().anyMatch(f -> f.severity().atLeast(failAt));
-        return failed ? ErrorKind.FINDINGS.exitCode() : 0;
+        ReportOutput.write(outcome.masker().mask(text), output, out);
+        return outcome.failed() ? ErrorKind.FINDINGS.exitCode() : 0;
     }
 
-    private SchemaFiles.Outcome check(Map<String, String> env) {
+    private ValidateFilesRequest request(Optional<Threshold> threshold) {
         if (files.isEmpty()) {
             throw ConfigCicdException.badInput("--schema " + schema + " given without files", "add the files to validate: "
                     + "validate --schema " + schema + " config/*.yaml");
@@ -80,14 +80,24 @@ record SchemaValidation(Path schema, List<Path> referenced, List<Path> files, St
             throw ConfigCicdException.badInput("--schema validates files; --fix, --commit-hash and environments do not apply",
                     "leave those options out, or validate the configuration directory without --schema");
         }
-        SchemaFilesSettings settings = SchemaFilesSettings.of(configDir).withAssertFormats(assertFormats);
-        return SchemaFiles.check(schema, referenced, files, settings, env);
+        return ValidateFilesRequest.of(schema, files, configDir).withReferenced(referenced)
+                .withAssertFormats(assertFormats).withFailOn(threshold);
     }
 
-    /** The severity of {@code --fail-on}. */
-    static Severity severity(String text) {
+    /**
+     * The executor the schema compiles on while the files are parsed (from eight files on): a daemon thread of this
+     * command's per task (there is one), which costs less at start-up than a pool (its classes are not loaded).
+     */
+    private static void onItsOwnThread(Runnable task) {
+        Thread t = new Thread(task, "config-cicd-schema");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** {@code --fail-on} of validate: a severity. */
+    static Threshold threshold(String text) {
         try {
-            return Severity.parse(text);
+            return Threshold.parseSeverity(text);
         } catch (IllegalArgumentException e) {
             throw ConfigCicdException.badInput("--fail-on: " + e.getMessage(), "use info, warning, error or critical");
         }

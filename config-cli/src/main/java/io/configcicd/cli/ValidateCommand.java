@@ -6,13 +6,15 @@ import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.model.Severity;
+import io.configcicd.core.model.Threshold;
 import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
+import io.configcicd.core.report.ValidationNotes;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,14 +105,14 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ReportFormat format = ReportOutput.format(options.formatName(), "--format");
         Map<ReportFormat, Path> destinations = ReportOutput.destinations(reports);
-        Optional<Severity> threshold = Optional.ofNullable(failOn).map(SchemaValidation::severity);
+        Optional<Threshold> threshold = Optional.ofNullable(failOn).map(SchemaValidation::threshold);
         PrintStream notes = format == ReportFormat.TEXT && options.output().isEmpty() ? cli.out() : cli.err();
         if (!files.isEmpty()) {
             throw ConfigCicdException.badInput("files given without --schema: " + files,
                     "validate files with --schema SCHEMA FILE..., or a configuration directory with --config-dir");
         }
-        ValidationService service = new ValidationService(ConfigCicdCli.toolVersion(), java.time.Clock.systemDefaultZone(),
-                cli.env(), io.configcicd.core.api.BackupTaker.configBackups());
+        ValidationService service = new ValidationService(ConfigCicdCli.toolVersion(), Clock.systemDefaultZone(),
+                cli.env());
         ValidateOutcome outcome;
         // one parse of the directory: the masker is built from the documents the validation then reads from the cache
         cli.useDirectory(options.configDir());
@@ -118,20 +120,18 @@ final class ValidateCommand implements Callable<Integer> {
             cli.maskWith(workspace.masker());
             outcome = service.validate(workspace, request(options, threshold));
         }
-        ValidateNotes.fixes(outcome, notes);
-        if (verbose) {
-            ValidateNotes.verbose(outcome, notes);
-        }
         Report report = outcome.report();
-        Severity failAt = outcome.failOn();
+        ValidationNotes.fixes(report, outcome.fixes()).forEach(notes::println);
+        if (verbose) {
+            ValidationNotes.verbose(report, outcome.rules(), outcome.failOn(), outcome.waived()).forEach(notes::println);
+        }
         destinations.forEach((f, file) -> ReportFiles.write(report, f, file, cli.masker()));
         ReportOutput.write(ReportWriters.of(format, ReportOutput.colour(options.output())).render(report),
                 options.output(), cli.out());
-        boolean failed = report.findings().stream().anyMatch(f -> f.severity().atLeast(failAt));
-        return failed ? ErrorReporter.FINDINGS : ErrorReporter.OK;
+        return outcome.failed() ? ErrorReporter.FINDINGS : ErrorReporter.OK;
     }
 
-    private ValidateRequest request(CommonOptions options, Optional<Severity> threshold) {
+    private ValidateRequest request(CommonOptions options, Optional<Threshold> threshold) {
         if (allEnvironments && !environments.isEmpty()) {
             throw ConfigCicdException.badInput("--all-environments and --name/--environment " + environments + " both given",
                     "name environments, or validate them all, not both");
@@ -140,11 +140,8 @@ final class ValidateCommand implements Callable<Integer> {
             throw ConfigCicdException.badInput("--scope " + scope.name().toLowerCase(java.util.Locale.ROOT) + " without --name",
                     "give --name ENV, or --all-environments");
         }
-        ValidateRequest request = ValidateRequest.of(options.configDir()).withEnvironments(environments).withFix(fix);
         Optional<String> revision = Optional.ofNullable(commit).or(() -> Optional.ofNullable(branch));
-        if (revision.isPresent()) {
-            request = request.withRevision(revision.get());
-        }
-        return threshold.map(request::withFailOn).orElse(request);
+        return ValidateRequest.of(options.configDir()).withEnvironments(environments).withRevision(revision)
+                .withFix(fix).withBackup(true).withFailOn(threshold);
     }
 }

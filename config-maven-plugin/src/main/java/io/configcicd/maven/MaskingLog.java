@@ -1,28 +1,30 @@
 package io.configcicd.maven;
 
-import io.configcicd.core.security.OutputMasker;
+import io.configcicd.core.report.LogLine;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The Maven log of a goal with every secret of the configuration directory masked ({@link OutputMasker}): the
+ * The Maven log of a goal with every secret of the configuration directory masked (the workspace's masker): the
  * plugin's output passes through the same masker as the CLI's. Throwables are logged by their masked message only.
  */
 final class MaskingLog implements Log {
 
     private final Log log;
-    private final OutputMasker masker;
+    private final UnaryOperator<String> masker;
 
-    MaskingLog(Log log, OutputMasker masker) {
+    MaskingLog(Log log, UnaryOperator<String> masker) {
         this.log = log;
         this.masker = masker;
     }
 
     private CharSequence mask(CharSequence text) {
-        return text == null ? null : masker.mask(text.toString());
+        return text == null ? null : masker.apply(text.toString());
     }
 
     private String mask(Throwable t) {
-        return t == null ? "" : masker.mask(String.valueOf(t.getMessage()));
+        return t == null ? "" : masker.apply(String.valueOf(t.getMessage()));
     }
 
     @Override
@@ -103,5 +105,16 @@ final class MaskingLog implements Log {
     @Override
     public void error(Throwable error) {
         log.error(mask(error));
+    }
+
+    /** Logs lines the core built, each at its level. */
+    static void write(Log log, List<LogLine> lines) {
+        for (LogLine line : lines) {
+            switch (line.level()) {
+                case ERROR -> log.error(line.text());
+                case WARN -> log.warn(line.text());
+                default -> log.info(line.text());
+            }
+        }
     }
 }

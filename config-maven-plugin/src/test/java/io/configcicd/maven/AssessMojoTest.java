@@ -240,12 +240,16 @@ class AssessMojoTest {
     }
 
     @Test
-    void aSeverityAsFailOnMeansTheRiskLevelOfTheSameRankSoValidateAndAssessShareTheProperty() {
-        assertThat(AssessMojo.threshold("error")).isEqualTo(io.configcicd.core.model.RiskLevel.HIGH);
-        assertThat(AssessMojo.threshold("Critical")).isEqualTo(io.configcicd.core.model.RiskLevel.CRITICAL);
-        assertThat(ValidateMojo.threshold("high")).isEqualTo(io.configcicd.core.model.Severity.ERROR);
-        assertThat(ValidateMojo.threshold("warning")).isEqualTo(io.configcicd.core.model.Severity.WARNING);
-        assertThatThrownBy(() -> ValidateMojo.threshold("loud")).hasMessageContaining("info, warning, error");
+    void aSeverityAsFailOnMeansTheRiskLevelOfTheSameRankSoValidateAndAssessShareTheProperty() throws Exception {
+        assertThat(threshold("error").riskLevel()).isEqualTo(io.configcicd.core.model.RiskLevel.HIGH);
+        assertThat(threshold("Critical").riskLevel()).isEqualTo(io.configcicd.core.model.RiskLevel.CRITICAL);
+        assertThat(threshold("high").severity()).isEqualTo(io.configcicd.core.model.Severity.ERROR);
+        assertThat(threshold("warning").severity()).isEqualTo(io.configcicd.core.model.Severity.WARNING);
+        assertThatThrownBy(() -> threshold("loud")).hasMessageContaining("info, warning, error");
+    }
+
+    private static io.configcicd.core.model.Threshold threshold(String failOn) throws Exception {
+        return MojoParameters.failOn(failOn).orElseThrow();
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.configcicd.action;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.api.BackupTaker;
 import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.AssessmentService;
-import io.configcicd.core.security.OutputMasker;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One run of the action: masks first, then reads the inputs, runs the command and writes what it produced.
@@ -49,18 +48,17 @@ final class ActionRunner {
         Path configDir = ActionInputs.configDir(env, runner);
         Optional<Workspace> workspace = ActionSecrets.open(configDir, env);
         try {
-            return run(runner, configDir, workspace, rawOut, rawErr);
+            var masker = workspace.map(Workspace::masker).orElseGet(() -> Workspace.credentialsMasker(env));
+            WorkflowCommands.addMasks(masker.values(), new PrintStream(rawOut, true, StandardCharsets.UTF_8));
+            return run(runner, configDir, workspace, masker::mask, masker.masking(rawOut), masker.masking(rawErr));
         } finally {
             workspace.ifPresent(Workspace::close);
         }
     }
 
-    private int run(RunnerContext runner, Path configDir, Optional<Workspace> workspace, PrintStream rawOut,
-                    PrintStream rawErr) {
-        OutputMasker masker = workspace.map(Workspace::masker).orElseGet(() -> ActionSecrets.credentials(env));
-        WorkflowCommands.addMasks(masker.values(), new PrintStream(rawOut, true, StandardCharsets.UTF_8));
-        PrintStream out = masker.masking(rawOut);
-        PrintStream err = masker.masking(rawErr);
+    /** The run, {@code out} and {@code err} already masking (and the secrets' ::add-mask:: lines printed). */
+    private int run(RunnerContext runner, Path configDir, Optional<Workspace> workspace, UnaryOperator<String> masker,
+                    PrintStream out, PrintStream err) {
         WorkflowFiles files = new WorkflowFiles(runner.outputFile(), runner.summaryFile(), masker);
         Failures failures = new Failures(runner, configDir, "1".equals(env.get("RUNNER_DEBUG")));
         try {
@@ -89,12 +87,12 @@ final class ActionRunner {
     }
 
     /** The step of a command; {@code serviceEnv} is the environment its service sees (with the policy ref). */
-    private ActionStep step(ActionCommand command, RunnerContext runner, OutputMasker masker,
+    private ActionStep step(ActionCommand command, RunnerContext runner, UnaryOperator<String> masker,
                             Optional<Workspace> workspace, Map<String, String> serviceEnv) {
         Clock clock = Clock.systemDefaultZone();
         return switch (command) {
-            case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, serviceEnv,
-                    BackupTaker.NONE), masker, workspace);
+            case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, serviceEnv), masker,
+                    workspace);
             case ASSESS -> new AssessStep(runner, new AssessmentService(version, clock, serviceEnv), masker);
             default -> throw new IllegalStateException("command " + command.word() + " passed input checks");
         };

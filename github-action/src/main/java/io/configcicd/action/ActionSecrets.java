@@ -1,10 +1,6 @@
 package io.configcicd.action;
 
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.repo.Settings;
-import io.configcicd.core.security.OutputMasker;
-import io.configcicd.core.security.SecretInventory;
-import io.configcicd.core.security.SecretMasker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +10,7 @@ import java.util.Optional;
  * The one masker of a run: every secret of the configuration directory in the checkout (values under secret keys,
  * the plaintext of {@code ENC[...]} values that {@code CONFIG_CICD_KEY} opens, the values the environment gives to
  * referenced variables) and the product's own credentials in the environment. When the directory cannot be opened,
- * the credentials alone; the command then reports why.
+ * the credentials alone ({@link Workspace#credentialsMasker}); the command then reports why.
  */
 final class ActionSecrets {
 
@@ -34,12 +30,5 @@ final class ActionSecrets {
             }
         }
         return Optional.empty();
-    }
-
-    /** The masker of the product's credentials in the environment alone, when the directory cannot be opened. */
-    static OutputMasker credentials(Map<String, String> env) {
-        OutputMasker.Builder credentials = OutputMasker.builder(new SecretMasker(Settings.DEFAULT_SECRET_KEYS));
-        SecretInventory.CREDENTIAL_VARIABLES.forEach(v -> credentials.addValue(env.get(v)));
-        return credentials.build();
     }
 }

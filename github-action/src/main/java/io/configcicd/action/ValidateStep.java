@@ -5,16 +5,16 @@ import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.api.ValidateRequest;
 import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.model.Severity;
+import io.configcicd.core.model.Threshold;
 import io.configcicd.core.report.Report;
 import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
-import io.configcicd.core.security.OutputMasker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code command: validate}: the effective configuration of the environments asked for (all when none), from the
@@ -27,11 +27,12 @@ final class ValidateStep implements ActionStep {
 
     private final RunnerContext runner;
     private final ValidationService service;
-    private final OutputMasker masker;
+    private final UnaryOperator<String> masker;
     private final Optional<Workspace> workspace;
 
     /** @param workspace the configuration directory the run opened for its masker, validated without parsing it again */
-    ValidateStep(RunnerContext runner, ValidationService service, OutputMasker masker, Optional<Workspace> workspace) {
+    ValidateStep(RunnerContext runner, ValidationService service, UnaryOperator<String> masker,
+                 Optional<Workspace> workspace) {
         this.runner = runner;
         this.service = service;
         this.masker = masker;
@@ -40,18 +41,13 @@ final class ValidateStep implements ActionStep {
 
     @Override
     public StepResult run(ActionInputs inputs) {
-        ValidateRequest request = ValidateRequest.of(inputs.configDir()).withEnvironments(inputs.environments());
-        if (inputs.commitHash().isPresent()) {
-            request = request.withRevision(inputs.commitHash().get());
-        }
-        if (inputs.failOn().isPresent()) {
-            request = request.withFailOn(severity(inputs.failOn().get()));
-        }
-        ValidateRequest asked = request;
-        ValidateOutcome outcome = workspace.map(w -> service.validate(w, asked)).orElseGet(() -> service.validate(asked));
+        ValidateRequest request = ValidateRequest.of(inputs.configDir()).withEnvironments(inputs.environments())
+                .withRevision(inputs.commitHash()).withFailOn(inputs.failOn().map(ValidateStep::threshold));
+        ValidateOutcome outcome = workspace.map(w -> service.validate(w, request))
+                .orElseGet(() -> service.validate(request));
         Report report = outcome.report();
         Path file = ActionStep.reportFile(runner, ReportFormat.JSON.fileName());
-        ReportFiles.write(report, ReportFormat.JSON, file, masker);
+        ReportFiles.writeText(masker.apply(render(report, ReportFormat.JSON)), file);
 
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("deployment_id", inputs.deploymentId().orElse(""));
@@ -69,9 +65,9 @@ final class ValidateStep implements ActionStep {
         return ReportWriters.of(format, false).render(report);
     }
 
-    private static Severity severity(String text) {
+    private static Threshold threshold(String text) {
         try {
-            return Severity.parse(text);
+            return Threshold.parseSeverity(text);
         } catch (IllegalArgumentException e) {
             throw ConfigCicdException.badInput("input fail_on: " + e.getMessage(),
                     "validate fails on a severity: info, warning, error or critical");

@@ -2,12 +2,8 @@ package io.configcicd.action;
 
 import io.configcicd.core.report.GithubWorkflowCommands;
 import io.configcicd.core.report.Report;
-import io.configcicd.core.report.ReportFormat;
-import io.configcicd.core.report.ReportWriters;
-import io.configcicd.core.validate.Finding;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,16 +57,7 @@ final class WorkflowCommands {
      * many more there are and where they all are.
      */
     static String annotations(Report report, String where) {
-        List<Finding> ordered = new ArrayList<>(report.findings());
-        ordered.sort(Comparator.comparing(Finding::severity).reversed());
-        List<Finding> shown = ordered.subList(0, Math.min(ordered.size(), MAX_ANNOTATIONS));
-        String text = ReportWriters.of(ReportFormat.GITHUB, false).render(new Report(report.tool(), report.version(),
-                report.command(), report.pathPrefix(), report.environments(), shown));
-        if (ordered.size() > MAX_ANNOTATIONS) {
-            text += annotation("notice", "config-cicd", (ordered.size() - MAX_ANNOTATIONS)
-                    + " more not annotated; all are in " + where) + "\n";
-        }
-        return text;
+        return GithubWorkflowCommands.annotations(report, MAX_ANNOTATIONS, where);
     }
 
     /** An annotation without a location. */

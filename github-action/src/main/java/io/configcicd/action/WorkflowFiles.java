@@ -1,7 +1,6 @@
 package io.configcicd.action;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.security.OutputMasker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The runner's files: step outputs appended to {@code $GITHUB_OUTPUT} and the job summary appended to
@@ -23,14 +23,15 @@ final class WorkflowFiles {
 
     private final Optional<Path> outputFile;
     private final Optional<Path> summaryFile;
-    private final OutputMasker masker;
+    private final UnaryOperator<String> masker;
     private final Supplier<String> random;
 
-    WorkflowFiles(Optional<Path> outputFile, Optional<Path> summaryFile, OutputMasker masker) {
+    WorkflowFiles(Optional<Path> outputFile, Optional<Path> summaryFile, UnaryOperator<String> masker) {
         this(outputFile, summaryFile, masker, () -> UUID.randomUUID().toString());
     }
 
-    WorkflowFiles(Optional<Path> outputFile, Optional<Path> summaryFile, OutputMasker masker, Supplier<String> random) {
+    WorkflowFiles(Optional<Path> outputFile, Optional<Path> summaryFile, UnaryOperator<String> masker,
+                  Supplier<String> random) {
         this.outputFile = outputFile;
         this.summaryFile = summaryFile;
         this.masker = masker;
@@ -43,7 +44,7 @@ final class WorkflowFiles {
             return outputFile.isPresent();
         }
         StringBuilder sb = new StringBuilder();
-        outputs.forEach((name, value) -> sb.append(entry(name, masker.mask(value), random)));
+        outputs.forEach((name, value) -> sb.append(entry(name, masker.apply(value), random)));
         append(outputFile.get(), sb.toString(), "GITHUB_OUTPUT");
         return true;
     }
@@ -53,7 +54,7 @@ final class WorkflowFiles {
         if (summaryFile.isEmpty()) {
             return false;
         }
-        String text = masker.mask(markdown);
+        String text = masker.apply(markdown);
         append(summaryFile.get(), text.endsWith("\n") ? text : text + "\n", "GITHUB_STEP_SUMMARY");
         return true;
     }

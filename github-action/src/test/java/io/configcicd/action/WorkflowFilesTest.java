@@ -41,7 +41,7 @@ class WorkflowFilesTest {
         outputs.put("changed_keys", "db.url\nnote: hunter2-secret");
         outputs.put("deployment_id", "");
 
-        boolean written = new WorkflowFiles(Optional.of(file), Optional.empty(), masker).setOutputs(outputs);
+        boolean written = new WorkflowFiles(Optional.of(file), Optional.empty(), masker::mask).setOutputs(outputs);
 
         String text = Files.readString(file);
         assertThat(written).isTrue();
@@ -55,7 +55,7 @@ class WorkflowFilesTest {
     @Test
     void theSummaryIsAppendedAndWithoutRunnerFilesNothingIsWritten() throws Exception {
         Path summary = tmp.resolve("summary.md");
-        WorkflowFiles files = new WorkflowFiles(Optional.empty(), Optional.of(summary), OutputMasker.none());
+        WorkflowFiles files = new WorkflowFiles(Optional.empty(), Optional.of(summary), OutputMasker.none()::mask);
 
         files.appendSummary("## first");
         files.appendSummary("## second\n");

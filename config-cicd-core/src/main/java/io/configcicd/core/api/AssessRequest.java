@@ -1,8 +1,7 @@
 package io.configcicd.core.api;
 
-import io.configcicd.core.api.AssessmentService;
-
 import io.configcicd.core.model.RiskLevel;
+import io.configcicd.core.model.Threshold;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +12,12 @@ import java.util.Optional;
  * What a front end asks {@link AssessmentService#assess} for: the configuration directory (in a git work tree),
  * the environments (empty: every environment at head), the head revision (default {@code HEAD}), the base
  * (default: the first parent of the head), a deployment id carried into the outputs, and the level at which the
- * run fails.
+ * run fails. Every front end builds it the same way from its parameters (plain strings; {@code Optional} for the
+ * ones not given, a {@link Threshold} it parsed):
+ *
+ * <pre>
+ * AssessRequest.of(dir).withEnvironments(envs).withHead(head).withBase(base).withDeploymentId(id).withFailOn(failOn)
+ * </pre>
  */
 public record AssessRequest(Path configDir, List<String> environments, String head, Optional<String> base,
                             Optional<String> deploymentId, Optional<RiskLevel> failOn) {
@@ -51,6 +55,21 @@ public record AssessRequest(Path configDir, List<String> environments, String he
 
     public AssessRequest withFailOn(RiskLevel level) {
         return new AssessRequest(configDir, environments, head, base, deploymentId, Optional.of(level));
+    }
+
+    /** The base when one is given; unchanged otherwise. */
+    public AssessRequest withBase(Optional<String> revision) {
+        return revision.map(this::withBase).orElse(this);
+    }
+
+    /** The deployment id when one is given; unchanged otherwise. */
+    public AssessRequest withDeploymentId(Optional<String> id) {
+        return id.map(this::withDeploymentId).orElse(this);
+    }
+
+    /** The threshold's risk level when one is given; unchanged otherwise. */
+    public AssessRequest withFailOn(Optional<Threshold> threshold) {
+        return threshold.map(t -> withFailOn(t.riskLevel())).orElse(this);
     }
 
     /**

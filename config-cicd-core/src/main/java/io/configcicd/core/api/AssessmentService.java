@@ -34,6 +34,7 @@ public final class AssessmentService {
     private final String version;
     private final Clock clock;
     private final Map<String, String> env;
+    private final Executor executor;
 
     /** @param version the tool version written into reports */
     public AssessmentService(String version) {
@@ -45,9 +46,19 @@ public final class AssessmentService {
      * @param env   the process environment, which names the principal that access control checks
      */
     public AssessmentService(String version, Clock clock, Map<String, String> env) {
+        this(version, clock, env, Runnable::run);
+    }
+
+    /**
+     * @param executor where the base revision is read and validated while the calling thread does the head's; the
+     *                 service starts no thread of its own ({@code Runnable::run}, the default: one after the other on
+     *                 the caller's thread). The caller owns it and shuts it down.
+     */
+    public AssessmentService(String version, Clock clock, Map<String, String> env, Executor executor) {
         this.version = Objects.requireNonNull(version, "version");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.env = Map.copyOf(env);
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /**
@@ -61,7 +72,7 @@ public final class AssessmentService {
         Executor direct = Runnable::run;
         ConfigDirectory workTree = ConfigDirectory.open(request.configDir(), Codecs.standard(), direct);
         Governance governance = Governance.of(workTree, env);
-        Assessor assessor = new Assessor(SecretCipher.opener(env));
+        Assessor assessor = new Assessor(SecretCipher.opener(env), executor);
         List<Assessment> assessments;
         if (request.environments().isEmpty()) {
             assessments = assessor.assess(request.configDir(), List.of(), request.baseRevision(), request.head(), today);

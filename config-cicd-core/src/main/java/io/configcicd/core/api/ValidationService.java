@@ -3,7 +3,14 @@ package io.configcicd.core.api;
 import io.configcicd.core.validate.suite.ConfigurationValidator;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.event.Event;
+import io.configcicd.core.event.EventSink;
+import io.configcicd.core.history.Backup;
+import io.configcicd.core.history.ConfigBackup;
 import io.configcicd.core.model.Severity;
+import io.configcicd.core.validate.schema.SchemaFiles;
+import io.configcicd.core.validate.schema.SchemaFilesSettings;
+import java.util.concurrent.Executor;
 import io.configcicd.core.report.Report;
 import io.configcicd.core.repo.git.GitWorkTrees;
 import io.configcicd.core.validate.AppliedFix;
@@ -36,28 +43,52 @@ public final class ValidationService {
     private final String version;
     private final Clock clock;
     private final Map<String, String> env;
-    private final BackupTaker backups;
+    private final Executor executor;
 
-    /** @param version the tool version written into reports; no backup is taken before --fix writes */
+    /** @param version the tool version written into reports */
     public ValidationService(String version) {
-        this(version, Clock.systemDefaultZone(), System.getenv(), BackupTaker.NONE);
+        this(version, Clock.systemDefaultZone(), System.getenv());
     }
 
     /** With a clock, for the date waivers expire against. */
     public ValidationService(String version, Clock clock) {
-        this(version, clock, System.getenv(), BackupTaker.NONE);
+        this(version, clock, System.getenv());
     }
 
     /**
-     * @param env     the process environment, which names the principal ({@code CONFIG_CICD_USER}, CI variables)
-     *                that access control checks and the audit log records
-     * @param backups takes a backup of each environment before --fix writes to it
+     * @param env the process environment, which names the principal ({@code CONFIG_CICD_USER}, CI variables) that
+     *            access control checks and the audit log records
      */
-    public ValidationService(String version, Clock clock, Map<String, String> env, BackupTaker backups) {
+    public ValidationService(String version, Clock clock, Map<String, String> env) {
+        this(version, clock, env, Runnable::run);
+    }
+
+    /**
+     * @param executor where {@link #validateFiles} compiles the schema while the files are parsed; the service starts
+     *                 no thread of its own ({@code Runnable::run}, the default: on the caller's thread). The caller
+     *                 owns it and shuts it down.
+     */
+    public ValidationService(String version, Clock clock, Map<String, String> env, Executor executor) {
         this.version = Objects.requireNonNull(version, "version");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.env = Map.copyOf(env);
-        this.backups = Objects.requireNonNull(backups, "backups");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Validates files against a JSON Schema ({@code validate --schema}); no configuration directory is opened, only
+     * its settings file read when there is one.
+     *
+     * @throws ConfigCicdException bad input for the settings, the schema, or files that do not exist
+     */
+    public ValidateFilesOutcome validateFiles(ValidateFilesRequest request) {
+        SchemaFilesSettings settings = SchemaFilesSettings.of(request.configDir())
+                .withAssertFormats(request.assertFormats());
+        SchemaFiles.Outcome checked = SchemaFiles.check(request.schema(), request.referenced(), request.files(),
+                settings, env, executor);
+        Report report = Report.of(version, "validate --schema", "", List.of(SchemaFiles.ENVIRONMENT),
+                checked.result().findings());
+        return new ValidateFilesOutcome(report, checked.masker(), request.failOn().orElse(Severity.ERROR));
     }
 
     /**
@@ -98,7 +129,7 @@ public final class ValidationService {
         if (request.fix()) {
             FileReach reach = governance.requireFiles(Permission.WRITE, workTree.fixFiles(run.findings()),
                     "validate --fix");
-            fixes = fix(workTree, run, governance);
+            fixes = fix(workTree, run, governance, request.backup(), workspace.events());
             if (!fixes.isEmpty()) {
                 run = validator.validate(revalidated(request.environments(), reach), today);
             }
@@ -147,23 +178,25 @@ public final class ValidationService {
     }
 
     /**
-     * Writes the fixes the findings offer, after a backup of each environment they change: audited before (started)
-     * and after (the outcome, then one line per fix written). A --fix that fails before it changed an environment's
-     * files leaves no backup of it behind.
+     * Writes the fixes the findings offer, after a backup of each environment they change when {@code backup}:
+     * audited before (started) and after (the outcome, then one line per fix written). A --fix that fails before it
+     * changed an environment's files leaves no backup of it behind. Each backup and each file written is an event.
      */
-    private List<AppliedFix> fix(ConfigurationManager manager, ValidationRun run, Governance governance) {
+    private List<AppliedFix> fix(ConfigurationManager manager, ValidationRun run, Governance governance,
+                                 boolean backup, EventSink events) {
         Set<String> environments = new TreeSet<>();
         run.findings().stream().filter(f -> f.fix().isPresent()).forEach(f -> environments.add(f.environment()));
         if (environments.isEmpty()) {
             return List.of();
         }
         AuditEvent intent = governance.event("validate --fix", "global", String.join(",", environments), "");
-        Fixed fixed = governance.audited(intent, () -> backupAndFix(manager, run, environments),
+        Fixed fixed = governance.audited(intent, () -> backupAndFix(manager, run, environments, backup, events),
                 f -> intent.withResult(AuditEvent.OK + ": " + f.fixes().size() + " fix(es) written"
                         + (f.backups().isEmpty() ? "" : ", backup " + String.join(", ", f.backups()))));
         for (AppliedFix f : fixed.fixes()) {
             governance.record("validate --fix", "file", f.file(), f.path().toString(), Optional.empty(),
                     Optional.empty(), AuditEvent.OK + ": " + f.ruleId() + " fix written");
+            events.accept(new Event.FileWritten(clock.instant(), "validate --fix", f.file()));
         }
         return fixed.fixes();
     }
@@ -171,21 +204,25 @@ public final class ValidationService {
     private record Fixed(List<AppliedFix> fixes, List<String> backups) {
     }
 
-    private Fixed backupAndFix(ConfigurationManager manager, ValidationRun run, Set<String> environments) {
+    private Fixed backupAndFix(ConfigurationManager manager, ValidationRun run, Set<String> environments,
+                               boolean backup, EventSink events) {
         Path root = manager.directory().root();
-        Map<String, String> taken = new LinkedHashMap<>();
-        for (String env : environments) {
-            String id = backups.take(root, Scope.GLOBAL, env, "before-fix", clock.instant());
-            if (!id.isEmpty()) {
-                taken.put(env, id);
+        ConfigBackup backups = new ConfigBackup();
+        Map<String, Backup> taken = new LinkedHashMap<>();
+        if (backup) {
+            for (String env : environments) {
+                Backup b = backups.create(root, Scope.GLOBAL, env, "before-fix", clock.instant());
+                taken.put(env, b);
+                events.accept(new Event.BackupTaken(clock.instant(), "validate --fix", b.id(),
+                        b.kind() == Backup.Kind.GIT_TAG ? "git tag" : "copy"));
             }
         }
         try {
-            return new Fixed(manager.applyFixes(run.findings()), List.copyOf(taken.values()));
+            return new Fixed(manager.applyFixes(run.findings()), taken.values().stream().map(Backup::id).toList());
         } catch (RuntimeException e) {
-            taken.forEach((env, id) -> {
+            taken.forEach((env, b) -> {
                 try {
-                    backups.discardIfUnchanged(root, Scope.GLOBAL, env, id);
+                    backups.discardIfUnchanged(root, Scope.GLOBAL, env, b);
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }

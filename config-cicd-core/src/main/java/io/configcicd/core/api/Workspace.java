@@ -6,6 +6,8 @@ import io.configcicd.core.repo.git.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.SecretInventory;
+import io.configcicd.core.security.SecretMasker;
+import io.configcicd.core.repo.Settings;
 import io.configcicd.core.source.DirectorySnapshot;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,6 +84,17 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * The masker of the product's own credentials in a process environment alone ({@code CONFIG_CICD_KEY}, the
+     * tokens of {@link SecretInventory#CREDENTIAL_VARIABLES}): what a front end masks with when the configuration
+     * directory cannot be opened, so that the error it then reports cannot print them.
+     */
+    public static OutputMasker credentialsMasker(Map<String, String> env) {
+        OutputMasker.Builder credentials = OutputMasker.builder(new SecretMasker(Settings.DEFAULT_SECRET_KEYS));
+        SecretInventory.CREDENTIAL_VARIABLES.forEach(v -> credentials.addValue(env.get(v)));
+        return credentials.build();
+    }
+
     /** The directory as it was given to {@link #open}. */
     public Path directory() {
         return directory;
@@ -112,6 +125,14 @@ public final class Workspace implements AutoCloseable {
     /** How outputs name the directory's files: relative to the repository root. */
     public RepositoryPaths paths() {
         return RepositoryPaths.of(directory);
+    }
+
+    /**
+     * {@link #paths()} of a directory before (or without) opening it: how a front end names the file of a failure
+     * that {@link #open} itself throws.
+     */
+    public static RepositoryPaths pathsOf(Path dir) {
+        return RepositoryPaths.of(dir);
     }
 
     /**

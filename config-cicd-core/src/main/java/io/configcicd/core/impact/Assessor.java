@@ -21,9 +21,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +45,7 @@ import java.util.TreeSet;
 public final class Assessor {
 
     private final UnaryOperator<String> open;
+    private final Executor executor;
 
     /** An assessor that compares encrypted secrets by their text: a re-encrypted secret looks rotated. */
     public Assessor() {
@@ -54,7 +57,17 @@ public final class Assessor {
      *             {@code SecretCipher.opener(env)}), so a secret re-encrypted with the same value is unchanged
      */
     public Assessor(UnaryOperator<String> open) {
-        this.open = open;
+        this(open, Runnable::run);
+    }
+
+    /**
+     * @param executor runs the reading and validation of the base revision while the caller's thread does the head's;
+     *                 the assessor starts no thread itself ({@code Runnable::run}: one after the other, on the
+     *                 caller's thread)
+     */
+    public Assessor(UnaryOperator<String> open, Executor executor) {
+        this.open = Objects.requireNonNull(open, "open");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** The reason given when nothing changed. */
@@ -100,7 +113,7 @@ public final class Assessor {
             List<String> baseEnvironments = baseCommit.isPresent() ? at.environments(base) : List.of();
             List<String> envsAtBase = envs.stream().filter(baseEnvironments::contains).toList();
             CompletableFuture<Map<String, List<Finding>>> baseWork = CompletableFuture.supplyAsync(
-                    () -> findings(baseReader, base, envsAtBase, today), Assessor::onItsOwnThread);
+                    () -> findings(baseReader, base, envsAtBase, today), executor);
             Map<String, List<Finding>> headFindings;
             try {
                 headFindings = findings(at, head, envs, today);
@@ -125,12 +138,6 @@ public final class Assessor {
             }
             return consumers.isEnabled() ? withConsumers(out, consumers, at, head, hide) : List.copyOf(out);
         }
-    }
-
-    private static void onItsOwnThread(Runnable task) {
-        Thread t = new Thread(task, "config-cicd-base");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static <T> T join(CompletableFuture<T> work) {

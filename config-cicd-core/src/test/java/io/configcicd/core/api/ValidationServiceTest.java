@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
+import io.configcicd.core.event.Event;
+import io.configcicd.core.event.EventSink;
+import io.configcicd.core.history.Backup;
+import io.configcicd.core.history.ConfigBackup;
+import io.configcicd.core.model.Scope;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.report.ReportFormat;
 import io.configcicd.core.report.ReportWriters;
@@ -209,6 +214,38 @@ class ValidationServiceTest {
         assertThat(Files.readString(dir.resolve("environments/production.yaml")))
                 .isEqualTo("# production\nservice:\n  port: 443\n  debug: false\n");
         assertThat(Files.readString(dir.resolve("global/base.yaml"))).contains("debug: true");
+    }
+
+    @Test
+    void fix_with_a_backup_asked_for_backs_up_each_environment_it_writes_and_says_so_in_events() {
+        Path dir = configuration(tmp);
+        write(dir.resolve("global/base.yaml"), BASE.replace("debug: false", "debug: true"));
+        EventSink.Recording events = EventSink.recording();
+
+        try (Workspace workspace = Workspace.open(dir, Map.of(), Clock.systemUTC(), events)) {
+            new ValidationService("test").validate(workspace, ValidateRequest.of(dir).withFix(true).withBackup(true));
+        }
+
+        List<Backup> backups = new ConfigBackup().list(dir, Scope.GLOBAL, "production");
+        assertThat(backups).singleElement().satisfies(b -> assertThat(b.label()).isEqualTo("before-fix"));
+        assertThat(events.events()).containsSubsequence(
+                List.of(new Event.BackupTaken(eventTime(events, 0), "validate --fix", backups.get(0).id(), "copy"),
+                        new Event.FileWritten(eventTime(events, 1), "validate --fix", "environments/production.yaml")));
+    }
+
+    @Test
+    void fix_without_a_backup_asked_for_takes_none() {
+        Path dir = configuration(tmp);
+        write(dir.resolve("global/base.yaml"), BASE.replace("debug: false", "debug: true"));
+
+        ValidateOutcome fixed = validate(ValidateRequest.of(dir).withFix(true));
+
+        assertThat(fixed.fixes()).hasSize(1);
+        assertThat(new ConfigBackup().list(dir, Scope.GLOBAL, "production")).isEmpty();
+    }
+
+    private static java.time.Instant eventTime(EventSink.Recording events, int index) {
+        return events.events().get(index).time();
     }
 
     @Test

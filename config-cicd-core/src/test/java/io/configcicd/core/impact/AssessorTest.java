@@ -368,6 +368,22 @@ class AssessorTest {
     }
 
     @Test
+    void theBaseRevisionIsReadOnTheExecutorTheCallerGives() {
+        oneChangeInStaging("services:\n  api:\n    port: 8080\n", "services:\n  api:\n    port: 8443\n");
+        List<String> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.Executor counting = task -> {
+            tasks.add("base");
+            task.run();
+        };
+
+        Assessment a = new Assessor(java.util.function.UnaryOperator.identity(), counting)
+                .assess(repo.root().resolve("configuration"), "staging", "HEAD~1", "HEAD", TODAY);
+
+        assertThat(tasks).containsExactly("base");
+        assertThat(only(a).path()).isEqualTo(ConfigPath.parse("services.api.port"));
+    }
+
+    @Test
     void theFirstCommitOfARepositoryIsAssessedAgainstNothing() {
         write("global/base.yaml", "services:\n  api:\n    port: 8080\n");
         commit("the first commit");

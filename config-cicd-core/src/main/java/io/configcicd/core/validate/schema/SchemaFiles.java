@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +31,9 @@ import tools.jackson.databind.JsonNode;
  * FILE...}).
  *
  * <p>The schema is read and compiled once ({@link #compile}); the files are parsed and validated in parallel. With
- * {@link #check} the schema is compiled on a thread of its own while the files are already being parsed (in a short
- * run both take about as long); the files parsed before it is ready are validated once it is. An invalid schema still
+ * {@link #check} and an executor of the caller's, the schema is compiled there while the files are already being
+ * parsed (in a short run both take about as long); the files parsed before it is ready are validated once it is.
+ * No thread is started here: without an executor the schema is compiled first, on the caller's thread. An invalid schema still
  * fails the whole validation with its own error, and so does a file that does not exist (bad input, as ajv-cli has
  * it), after every file was looked at, naming them all.
  * Every other problem with a file is a {@link Finding} in environment {@value #ENVIRONMENT}: rule {@value #SCHEMA_RULE}
@@ -57,7 +59,7 @@ public final class SchemaFiles {
     /** Rule id of a file that cannot be read or parsed. */
     public static final String PARSE_RULE = FileDocuments.PARSE_RULE;
 
-    /** From this many files on, the schema is compiled on a thread of its own while the first files are parsed. */
+    /** From this many files on, the schema is compiled on the caller's executor while the first files are parsed. */
     private static final int OVERLAP_MIN_FILES = 8;
     /** How many files may be parsed before the schema is compiled; their trees are kept until it is. */
     private static final int PARSE_AHEAD = 2048;
@@ -114,6 +116,15 @@ public final class SchemaFiles {
      */
     public static Outcome check(Path schema, List<Path> referenced, List<Path> files, SchemaFilesSettings settings,
                                 Map<String, String> env) {
+        return check(schema, referenced, files, settings, env, Runnable::run);
+    }
+
+    /**
+     * {@link #check(Path, List, List, SchemaFilesSettings, Map)}, the schema compiled on {@code compiler} (which the
+     * caller owns) while the files are parsed, from {@value #OVERLAP_MIN_FILES} files on.
+     */
+    public static Outcome check(Path schema, List<Path> referenced, List<Path> files, SchemaFilesSettings settings,
+                                Map<String, String> env, Executor compiler) {
         FileSecrets secrets = new FileSecrets(settings.secretKeys(), env);
         Function<Path, FileDocuments> read = f -> FileDocuments.read(f, settings.limits());
         Checks checks = new Checks(secrets, new ArrayList<>());
@@ -123,7 +134,7 @@ public final class SchemaFiles {
             SchemaFiles s = compile(schema, referenced, settings);
             findings = files.parallelStream().map(read).flatMap(f -> s.check(f, checks).stream()).toList();
         } else {
-            findings = overlapped(schema, referenced, files, settings, read, checks);
+            findings = overlapped(schema, referenced, files, settings, read, checks, compiler);
         }
         if (!missing.isEmpty()) {
             throw notFound(missing);
@@ -135,11 +146,11 @@ public final class SchemaFiles {
     private record Checks(FileSecrets secrets, List<FileDocuments> missing) {
     }
 
-    /** Parses the files while the schema compiles on a thread of its own, then validates them. */
+    /** Parses the files while the schema compiles on the compiler's executor, then validates them. */
     private static List<Finding> overlapped(Path schema, List<Path> referenced, List<Path> files,
                                             SchemaFilesSettings settings, Function<Path, FileDocuments> read,
-                                            Checks checks) {
-        CompletableFuture<SchemaFiles> compiled = compileInBackground(schema, referenced, settings);
+                                            Checks checks, Executor compiler) {
+        CompletableFuture<SchemaFiles> compiled = compileOn(compiler, schema, referenced, settings);
         List<Checked> checked;
         try {
             checked = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
@@ -160,18 +171,16 @@ public final class SchemaFiles {
     private record Checked(FileDocuments pending, List<Finding> findings) {
     }
 
-    private static CompletableFuture<SchemaFiles> compileInBackground(Path schema, List<Path> referenced,
-                                                                      SchemaFilesSettings settings) {
+    private static CompletableFuture<SchemaFiles> compileOn(Executor compiler, Path schema, List<Path> referenced,
+                                                            SchemaFilesSettings settings) {
         CompletableFuture<SchemaFiles> compiled = new CompletableFuture<>();
-        Thread compiler = new Thread(() -> {
+        compiler.execute(() -> {
             try {
                 compiled.complete(compile(schema, referenced, settings));
             } catch (Throwable t) {
                 compiled.completeExceptionally(t);
             }
-        }, "config-cicd-schema");
-        compiler.setDaemon(true);
-        compiler.start();
+        });
         return compiled;
     }
 

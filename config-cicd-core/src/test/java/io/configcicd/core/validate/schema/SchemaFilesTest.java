@@ -411,4 +411,47 @@ class SchemaFilesTest {
                     assertThat(e.getMessage()).contains(name("bad.schema.json")).contains("not a valid JSON Schema");
                 });
     }
+
+    /** An executor of the test's: a daemon thread per task, counted. */
+    private static java.util.concurrent.Executor threads(List<String> ran) {
+        return task -> {
+            ran.add("task");
+            Thread t = new Thread(task, "test-schema-compiler");
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    @Test
+    void withAnExecutorOfTheCallersTheSchemaCompilesThereWhileTheFilesAreParsedWithTheSameFindings() throws IOException {
+        Path schema = write("schema.json", SCHEMA);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            files.add(write("many/f" + i + ".yaml", i % 2 == 0 ? VALID_YAML : "name: s\nserver:\n  port: 70000\n"));
+        }
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        ValidationResult overlapped = SchemaFiles.check(schema, List.of(), files, SchemaFilesSettings.DEFAULT,
+                java.util.Map.of(), threads(ran)).result();
+        ValidationResult oneByOne = SchemaFiles.compile(schema, List.of()).validate(files, LoadLimits.DEFAULT);
+
+        assertThat(ran).containsExactly("task");
+        assertThat(overlapped.findings()).hasSize(20).containsExactlyElementsOf(oneByOne.findings());
+    }
+
+    @Test
+    void aSchemaThatDoesNotCompileOnTheCallersExecutorIsStillBadInputNamingIt() throws IOException {
+        Path schema = write("bad.schema.json", "{\"type\": 12}");
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            files.add(write("many/f" + i + ".yaml", VALID_YAML));
+        }
+
+        assertThatThrownBy(() -> SchemaFiles.check(schema, List.of(), files, SchemaFilesSettings.DEFAULT,
+                java.util.Map.of(), threads(new ArrayList<>())))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.getMessage()).contains(name("bad.schema.json")).contains("not a valid JSON Schema");
+                });
+    }
 }

@@ -1,9 +1,8 @@
-package io.configcicd.maven;
+package io.configcicd.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.diff.Change;
-import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
 import io.configcicd.core.model.RiskLevel;
@@ -81,15 +80,14 @@ class AssessmentLinesTest {
     void logPrintsTheTextReportLineByLineWithoutBlankLines() {
         AssessedChange port = change(RiskLevel.HIGH, "network port (**.port): high", "environments/production.yaml",
                 4, "service", "port");
-        CapturingLog log = new CapturingLog();
 
-        AssessmentLines.log(log, outcome(Optional.empty(), assessment("production", RiskLevel.HIGH,
+        List<LogLine> lines = AssessmentLines.lines(outcome(Optional.empty(), assessment("production", RiskLevel.HIGH,
                 List.of("1 effective change(s)"), port)));
 
-        assertThat(log.lines("INFO")).startsWith("risk HIGH for production (0123456789ab -> fedcba987654)")
+        assertThat(lines).extracting(LogLine::text).startsWith("risk HIGH for production (0123456789ab -> fedcba987654)")
                 .anySatisfy(l -> assertThat(l).contains("service.port: 8080 -> 80")
                         .contains("(services/orders/configuration/environments/production.yaml:4)"))
                 .noneSatisfy(l -> assertThat(l).isBlank());
-        assertThat(log.lines()).allSatisfy(l -> assertThat(l).startsWith("INFO "));
+        assertThat(lines).allSatisfy(l -> assertThat(l.level()).isEqualTo(LogLine.Level.INFO));
     }
 }

@@ -1,12 +1,10 @@
-package io.configcicd.maven;
+package io.configcicd.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;
-import io.configcicd.core.report.Report;
 import io.configcicd.core.validate.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** How findings are printed: the compiler's shape, paths relative to the repository root. */
-class FindingLinesTest {
+class ValidationLinesTest {
 
     private static Finding finding(Severity severity, Origin origin, String environment) {
         return new Finding("schema", severity, environment, ConfigPath.ofKeys("service", "port"), origin,
@@ -30,7 +28,7 @@ class FindingLinesTest {
     void lineAndColumnFollowThePathRelativeToTheRepositoryRoot() {
         Finding f = finding(Severity.ERROR, Origin.of("environments/production.yaml", 12, 5), "production");
 
-        assertThat(FindingLines.line(report(List.of(f)), f)).isEqualTo(
+        assertThat(ValidationLines.line(report(List.of(f)), f)).isEqualTo(
                 "services/orders/configuration/environments/production.yaml:12:5: [schema] must be an integer"
                         + " (production)");
     }
@@ -42,24 +40,23 @@ class FindingLinesTest {
         Finding nowhere = finding(Severity.ERROR, Origin.UNKNOWN, "production");
         Report report = report(List.of(fileOnly, lineOnly, nowhere));
 
-        assertThat(FindingLines.line(report, fileOnly))
+        assertThat(ValidationLines.line(report, fileOnly))
                 .isEqualTo("services/orders/configuration/global/base.yaml: [schema] must be an integer (production)");
-        assertThat(FindingLines.line(report, lineOnly))
+        assertThat(ValidationLines.line(report, lineOnly))
                 .isEqualTo("services/orders/configuration/global/base.yaml:3: [schema] must be an integer");
-        assertThat(FindingLines.line(report, nowhere))
+        assertThat(ValidationLines.line(report, nowhere))
                 .isEqualTo("services/orders/configuration: [schema] must be an integer (production)");
     }
 
     @Test
     void logLevelFollowsSeverity() {
         Origin o = Origin.of("environments/production.yaml", 1, 1);
-        CapturingLog log = new CapturingLog();
 
-        FindingLines.log(log, report(List.of(finding(Severity.CRITICAL, o, "a"), finding(Severity.ERROR, o, "b"),
-                finding(Severity.WARNING, o, "c"), finding(Severity.INFO, o, "d"))));
+        List<LogLine> lines = ValidationLines.findings(report(List.of(finding(Severity.CRITICAL, o, "a"),
+                finding(Severity.ERROR, o, "b"), finding(Severity.WARNING, o, "c"), finding(Severity.INFO, o, "d"))));
 
-        assertThat(log.lines()).extracting(l -> l.substring(0, l.indexOf(' ')))
-                .containsExactly("ERROR", "ERROR", "WARN", "INFO");
+        assertThat(lines).extracting(LogLine::level).containsExactly(LogLine.Level.ERROR, LogLine.Level.ERROR,
+                LogLine.Level.WARN, LogLine.Level.INFO);
     }
 
     @Test
@@ -68,10 +65,7 @@ class FindingLinesTest {
         IntStream.rangeClosed(1, 25).forEach(line -> findings.add(
                 finding(Severity.ERROR, Origin.of("environments/production.yaml", line, 3), "production")));
         findings.add(finding(Severity.WARNING, Origin.of("global/base.yaml", 1, 1), "production"));
-        ValidateOutcome outcome = new ValidateOutcome(report(findings), List.of(), List.of(), List.of("schema"),
-                Severity.ERROR);
-
-        String message = FindingLines.failure(outcome);
+        String message = ValidationLines.failure(report(findings), Severity.ERROR);
 
         assertThat(message).startsWith("configuration validation failed: 25 findings at or above error")
                 .contains("production.yaml:20:3:")
@@ -83,12 +77,11 @@ class FindingLinesTest {
     @Test
     void summaryCountsEverySeverityAndNamesTheThreshold() {
         Origin o = Origin.of("environments/production.yaml", 1, 1);
-        ValidateOutcome outcome = new ValidateOutcome(report(List.of(finding(Severity.ERROR, o, "production"),
+        Report report = report(List.of(finding(Severity.ERROR, o, "production"),
                 finding(Severity.WARNING, o, "production"),
-                finding(Severity.WARNING, Origin.of("environments/production.yaml", 2, 1), "production"))),
-                List.of(), List.of(), List.of("schema"), Severity.CRITICAL);
+                finding(Severity.WARNING, Origin.of("environments/production.yaml", 2, 1), "production")));
 
-        assertThat(FindingLines.summary(outcome)).isEqualTo("config-cicd validate: 1 environment (production), "
+        assertThat(ValidationLines.summary(report, 0, 0, Severity.CRITICAL)).isEqualTo("config-cicd validate: 1 environment (production), "
                 + "0 critical, 1 error, 2 warnings, 0 info; fails on critical and above");
     }
 }

@@ -11,13 +11,13 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 /** The one mapping of the core's failures to Maven's exceptions. */
-class AbstractConfigMojoTest {
+class MojoFailuresTest {
 
     private static final Origin ORIGIN = Origin.of("environments/production.yaml", 3, 7);
 
     @Test
     void badInputFailsTheBuildWithTheCoresMessageAndNoCause() {
-        assertThatThrownBy(() -> AbstractConfigMojo.rethrow(new ConfigCicdException(ErrorKind.BAD_INPUT, ORIGIN,
+        assertThatThrownBy(() -> MojoFailures.rethrow(new ConfigCicdException(ErrorKind.BAD_INPUT, ORIGIN,
                 "cannot parse", "fix the YAML", new IllegalStateException("parser internals"))))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("environments/production.yaml:3:7: cannot parse (fix the YAML)")
@@ -26,7 +26,7 @@ class AbstractConfigMojoTest {
 
     @Test
     void findingsFailTheBuild() {
-        assertThatThrownBy(() -> AbstractConfigMojo.rethrow(new ConfigCicdException(ErrorKind.FINDINGS, ORIGIN,
+        assertThatThrownBy(() -> MojoFailures.rethrow(new ConfigCicdException(ErrorKind.FINDINGS, ORIGIN,
                 "risk too high", "")))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("environments/production.yaml:3:7: risk too high");
@@ -34,7 +34,7 @@ class AbstractConfigMojoTest {
 
     @Test
     void accessDeniedFailsTheBuild() {
-        assertThatThrownBy(() -> AbstractConfigMojo.rethrow(new ConfigCicdException(ErrorKind.ACCESS_DENIED,
+        assertThatThrownBy(() -> MojoFailures.rethrow(new ConfigCicdException(ErrorKind.ACCESS_DENIED,
                 Origin.UNKNOWN, "alice may not deploy to production", "ask an owner")))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("alice may not deploy to production (ask an owner)");
@@ -44,7 +44,7 @@ class AbstractConfigMojoTest {
     void externalFailureIsAnExecutionErrorKeepingTheUnderlyingCause() {
         IOException io = new IOException("disk full");
 
-        assertThatThrownBy(() -> AbstractConfigMojo.rethrow(ConfigCicdException.external("git failed",
+        assertThatThrownBy(() -> MojoFailures.rethrow(ConfigCicdException.external("git failed",
                 "check the repository", io)))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("git failed (check the repository)")
@@ -53,9 +53,9 @@ class AbstractConfigMojoTest {
 
     @Test
     void theFileOfAFailureIsNamedFromTheRepositoryRootAsFindingsAre() {
-        assertThatThrownBy(() -> AbstractConfigMojo.rethrow(new ConfigCicdException(ErrorKind.BAD_INPUT, ORIGIN,
-                "cannot parse", "fix the YAML"), io.configcicd.core.security.OutputMasker.none(),
-                new io.configcicd.core.repo.git.RepositoryPaths("configuration/")))
+        assertThatThrownBy(() -> MojoFailures.rethrow(new ConfigCicdException(ErrorKind.BAD_INPUT, ORIGIN,
+                "cannot parse", "fix the YAML"), java.util.function.UnaryOperator.identity(),
+                new io.configcicd.core.repo.git.RepositoryPaths("configuration/")::origin))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("configuration/environments/production.yaml:3:7: cannot parse (fix the YAML)");
     }

@@ -1,30 +1,29 @@
-package io.configcicd.maven;
+package io.configcicd.core.report;
 
-import io.configcicd.core.api.ValidateOutcome;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;
-import io.configcicd.core.report.Report;
 import io.configcicd.core.validate.AppliedFix;
 import io.configcicd.core.validate.Finding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.plugin.logging.Log;
 
 /**
- * Renders findings the way compilers print diagnostics, {@code path/to/file.yaml:12:5: [rule-id] message
- * (environment)}, with the path relative to the repository root, and sends them to Maven's log. Only the core's
- * (masked) messages and locations are printed: never a configuration value.
+ * A validation for a build log: findings the way compilers print diagnostics, {@code path/to/file.yaml:12:5:
+ * [rule-id] message (environment)}, with the path relative to the repository root, at the level of their severity;
+ * the fixes written; a one-line summary; and the message of a failed build. Only the core's (masked) messages and
+ * locations are printed: never a configuration value.
  */
-final class FindingLines {
+public final class ValidationLines {
 
     /** How many findings a failure message lists before it refers to the log and the reports. */
-    static final int MAX_IN_FAILURE = 20;
+    public static final int MAX_IN_FAILURE = 20;
 
-    private FindingLines() {
+    private ValidationLines() {
     }
 
     /** One finding as a compiler-style line. */
-    static String line(Report report, Finding finding) {
+    public static String line(Report report, Finding finding) {
         Origin origin = finding.origin();
         String where = origin.isKnown() ? report.repositoryPath(origin) : report.configurationDirectory();
         if (origin.isKnown() && origin.line() > 0) {
@@ -34,29 +33,28 @@ final class FindingLines {
         return where + ": [" + finding.ruleId() + "] " + finding.message() + env;
     }
 
-    /** Logs every finding at the level of its severity: error for ERROR and CRITICAL, warn, info. */
-    static void log(Log log, Report report) {
+    /** Every finding at the level of its severity: error for ERROR and CRITICAL, warn, info. */
+    public static List<LogLine> findings(Report report) {
+        List<LogLine> out = new ArrayList<>();
         for (Finding f : report.findings()) {
-            String text = line(report, f);
-            switch (f.severity()) {
-                case CRITICAL, ERROR -> log.error(text);
-                case WARNING -> log.warn(text);
-                default -> log.info(text);
-            }
+            LogLine.Level level = switch (f.severity()) {
+                case CRITICAL, ERROR -> LogLine.Level.ERROR;
+                case WARNING -> LogLine.Level.WARN;
+                default -> LogLine.Level.INFO;
+            };
+            out.add(new LogLine(level, line(report, f)));
         }
+        return List.copyOf(out);
     }
 
-    /** Logs the fixes that were written: file, rule and key path (the core's description, already masked). */
-    static void logFixes(Log log, Report report, List<AppliedFix> fixes) {
-        for (AppliedFix fix : fixes) {
-            String file = report.repositoryPath(Origin.file(fix.file()));
-            log.info("fixed " + file + ": [" + fix.ruleId() + "] " + fix.path() + " (" + fix.description() + ")");
-        }
+    /** The fixes that were written, at info: file, rule and key path (the core's description, already masked). */
+    public static List<LogLine> fixes(Report report, List<AppliedFix> fixes) {
+        return fixes.stream().map(fix -> LogLine.info("fixed " + report.repositoryPath(Origin.file(fix.file())) + ": ["
+                + fix.ruleId() + "] " + fix.path() + " (" + fix.description() + ")")).toList();
     }
 
     /** The one-line summary: environments, counts per severity, waived findings, fixes, threshold. */
-    static String summary(ValidateOutcome outcome) {
-        Report report = outcome.report();
+    public static String summary(Report report, int waived, int fixed, Severity failOn) {
         StringBuilder sb = new StringBuilder("config-cicd validate: ");
         List<String> envs = report.environments();
         sb.append(envs.size()).append(envs.size() == 1 ? " environment" : " environments");
@@ -70,25 +68,22 @@ final class FindingLines {
             boolean plural = n != 1 && (order[i] == Severity.ERROR || order[i] == Severity.WARNING);
             sb.append(i == 0 ? "" : ", ").append(n).append(' ').append(order[i].word()).append(plural ? "s" : "");
         }
-        if (!outcome.waived().isEmpty()) {
-            sb.append(", ").append(outcome.waived().size()).append(" waived");
+        if (waived > 0) {
+            sb.append(", ").append(waived).append(" waived");
         }
-        if (!outcome.fixes().isEmpty()) {
-            sb.append(", ").append(outcome.fixes().size()).append(" fixed");
+        if (fixed > 0) {
+            sb.append(", ").append(fixed).append(" fixed");
         }
-        sb.append("; fails on ").append(outcome.failOn().word()).append(" and above");
+        sb.append("; fails on ").append(failOn.word()).append(" and above");
         return sb.toString();
     }
 
     /** The message of the build failure: how many findings failed it, and the first of them. */
-    static String failure(ValidateOutcome outcome) {
-        Report report = outcome.report();
-        List<Finding> failing = report.findings().stream()
-                .filter(f -> f.severity().atLeast(outcome.failOn()))
-                .toList();
+    public static String failure(Report report, Severity failOn) {
+        List<Finding> failing = report.findings().stream().filter(f -> f.severity().atLeast(failOn)).toList();
         StringBuilder sb = new StringBuilder("configuration validation failed: ")
                 .append(failing.size()).append(failing.size() == 1 ? " finding" : " findings")
-                .append(" at or above ").append(outcome.failOn().name().toLowerCase(Locale.ROOT));
+                .append(" at or above ").append(failOn.name().toLowerCase(Locale.ROOT));
         failing.stream().limit(MAX_IN_FAILURE).forEach(f -> sb.append(System.lineSeparator())
                 .append("  ").append(line(report, f)));
         if (failing.size() > MAX_IN_FAILURE) {

@@ -1,40 +1,35 @@
-package io.configcicd.maven;
+package io.configcicd.core.report;
 
-import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
 import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.model.Origin;
-import io.configcicd.core.report.AssessmentReports;
-import io.configcicd.core.report.Report;
-import io.configcicd.core.report.ReportFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.logging.Log;
 
 /**
- * What {@code config:assess} prints: the core's text rendering of the assessment, line by line, then a one-line
- * summary; and the message of the build failure, which names the level, the threshold and the riskiest change by
- * its key path and file:line. Values are printed only as the core renders them (secrets already masks), and the
- * caller's log masks once more.
+ * An assessment for a build log (what {@code config:assess} prints): the core's text rendering of the assessment,
+ * line by line, then a one-line summary; and the message of the build failure, which names the level, the threshold
+ * and the riskiest change by its key path and file:line. Values are printed only as the core renders them (secrets
+ * already masked), and the caller's log masks once more.
  */
-final class AssessmentLines {
+public final class AssessmentLines {
 
     private AssessmentLines() {
     }
 
-    /** Logs the text rendering of the assessment at info level, one log line per line. */
-    static void log(Log log, AssessOutcome outcome) {
+    /** The text rendering of the assessment at info level, one log line per line, blank lines left out. */
+    public static List<LogLine> lines(AssessOutcome outcome) {
         String text = AssessmentReports.render(outcome, ReportFormat.TEXT, false);
-        text.lines().filter(line -> !line.isBlank()).forEach(log::info);
+        return text.lines().filter(line -> !line.isBlank()).map(LogLine::info).toList();
     }
 
     /**
      * {@code config-cicd assess: risk HIGH, 2 environments (development, production), 3 changed keys; fails on
      * critical and above}; without a threshold the tail says the build is not gated.
      */
-    static String summary(AssessOutcome outcome) {
+    public static String summary(AssessOutcome outcome) {
         List<String> envs = outcome.assessments().stream().map(Assessment::environment).toList();
         int keys = outcome.changedKeys().size();
         StringBuilder sb = new StringBuilder("config-cicd assess: risk ").append(outcome.riskLevel()).append(", ")
@@ -53,7 +48,7 @@ final class AssessmentLines {
      * {@code configuration change risk CRITICAL is at or above failOn critical: production: modified
      * security.mfa_required at configuration/environments/production.yaml:3 (matches security.**)}.
      */
-    static String failure(AssessOutcome outcome) {
+    public static String failure(AssessOutcome outcome) {
         RiskLevel level = outcome.riskLevel();
         String threshold = outcome.failOn().map(RiskLevel::word).orElse("none");
         return "configuration change risk " + level + " is at or above failOn " + threshold + ": "
@@ -61,7 +56,7 @@ final class AssessmentLines {
     }
 
     /** The change with the highest risk, first in environment and path order; else the riskiest assessment's reasons. */
-    static String riskiest(AssessOutcome outcome) {
+    public static String riskiest(AssessOutcome outcome) {
         RiskLevel level = outcome.riskLevel();
         for (Assessment a : outcome.assessments()) {
             Optional<AssessedChange> change = a.changes().stream().filter(c -> c.risk() == level).findFirst();
