@@ -5,13 +5,9 @@ import io.configcicd.core.api.BackupListRequest;
 import io.configcicd.core.api.BackupOutcome;
 import io.configcicd.core.api.BackupRequest;
 import io.configcicd.core.api.BackupService;
-import io.configcicd.core.api.ConfigurationManager;
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.history.ConfigBackup;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.report.BackupReports;
-import java.time.Instant;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,15 +42,5 @@ final class BackupCommand extends ConfigCommand {
         }
         BackupOutcome o = backups.create(workspace, BackupRequest.of(scope, name).withLabel(label));
         output.result(BackupReports.structure(o.backup()), () -> BackupReports.taken(o.backup()));
-    }
-
-    /**
-     * Takes a backup, then runs the action that writes; used by {@code set}. When the action fails before it changed
-     * the files, the backup is removed again ({@link ConfigBackup#around}). Transitional: it goes (with this class's
-     * last {@code history} import) once {@code set} calls the write service, which takes the backup itself.
-     */
-    static <T> ConfigBackup.Backed<T> around(ConfigurationManager manager, Scope scope, String name, String label,
-                                             Supplier<T> action) {
-        return new ConfigBackup().around(manager.directory().root(), scope, name, label, Instant.now(), action);
     }
 }

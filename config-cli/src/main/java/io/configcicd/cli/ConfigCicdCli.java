@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
 import java.util.function.Function;
 import picocli.CommandLine;

@@ -1,8 +1,6 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.api.Workspace;
-import io.configcicd.core.api.ConfigurationManager;
-import io.configcicd.core.security.SecretMasker;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -43,14 +41,4 @@ abstract class ConfigCommand implements Callable<Integer> {
 
     /** Calls the core and hands what it returned to {@code output}. */
     protected abstract void execute(Workspace workspace, Output output);
-
-    /** A scope as the audit log writes it: global or environment. */
-    protected static String scopeWord(io.configcicd.core.model.Scope scope) {
-        return scope.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The masker of the directory's secret keys ({@code secrets.keys} in config-cicd.yaml). */
-    protected static SecretMasker masker(ConfigurationManager manager) {
-        return new SecretMasker(manager.directory().settings().secretKeys());
-    }
 }

@@ -1,7 +1,7 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.ErrorKind;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;

@@ -2,7 +2,7 @@ package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 

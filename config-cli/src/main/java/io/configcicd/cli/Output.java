@@ -3,11 +3,10 @@ package io.configcicd.cli;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
-import io.configcicd.core.repo.git.RepositoryPaths;
-import io.configcicd.core.repo.AtomicFiles;
+import io.configcicd.core.report.RepositoryPaths;
+import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ValueText;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +77,7 @@ final class Output {
     /** Writes what was collected to {@code file} (atomically) when given, else to {@code out}. */
     void writeTo(PrintStream out, Optional<Path> file) {
         if (file.isPresent()) {
-            AtomicFiles.write(file.get().toAbsolutePath(), buffer.toString().getBytes(StandardCharsets.UTF_8));
+            ReportFiles.writeText(buffer.toString(), file.get().toAbsolutePath());
         } else {
             out.print(buffer);
             out.flush();

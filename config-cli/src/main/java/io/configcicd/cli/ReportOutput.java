@@ -1,9 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.core.ConfigCicdException;
-import io.configcicd.core.repo.AtomicFiles;
+import io.configcicd.core.report.ReportFiles;
 import io.configcicd.core.report.ReportFormat;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ final class ReportOutput {
     /** Writes the main output to {@code --output} (atomically) or to {@code out}, the command's standard output. */
     static void write(String text, Optional<Path> output, PrintStream out) {
         if (output.isPresent()) {
-            AtomicFiles.write(output.get().toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
+            ReportFiles.writeText(text, output.get().toAbsolutePath());
         } else {
             out.print(text);
             out.flush();

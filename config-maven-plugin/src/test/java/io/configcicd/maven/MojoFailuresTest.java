@@ -55,7 +55,7 @@ class MojoFailuresTest {
     void theFileOfAFailureIsNamedFromTheRepositoryRootAsFindingsAre() {
         assertThatThrownBy(() -> MojoFailures.rethrow(new ConfigCicdException(ErrorKind.BAD_INPUT, ORIGIN,
                 "cannot parse", "fix the YAML"), java.util.function.UnaryOperator.identity(),
-                new io.configcicd.core.repo.git.RepositoryPaths("configuration/")::origin))
+                new io.configcicd.core.report.RepositoryPaths("configuration/")::origin))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("configuration/environments/production.yaml:3:7: cannot parse (fix the YAML)");
     }

@@ -8,7 +8,7 @@ import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Scope;
 import io.configcicd.core.repo.ConfigDirectory;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.access.AccessPolicy;
 import io.configcicd.core.security.access.Permission;

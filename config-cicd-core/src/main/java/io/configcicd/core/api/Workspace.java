@@ -2,7 +2,7 @@ package io.configcicd.core.api;
 
 import io.configcicd.core.event.EventSink;
 import io.configcicd.core.repo.ConfigDirectory;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.SecretInventory;

@@ -3,7 +3,6 @@ package io.configcicd.core.report;
 import io.configcicd.core.report.AssessOutcome;
 import io.configcicd.core.impact.AssessedChange;
 import io.configcicd.core.impact.Assessment;
-import io.configcicd.core.model.RiskLevel;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.validate.Finding;

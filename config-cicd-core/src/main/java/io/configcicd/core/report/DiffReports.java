@@ -4,7 +4,7 @@ import io.configcicd.core.diff.Change;
 import io.configcicd.core.diff.DiffSummary;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Scope;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.configcicd.core.report;
 
 import io.configcicd.core.history.HistoryEntry;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.configcicd.core.report;
 
-import io.configcicd.core.repo.git.RepositoryPaths;
 
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.Severity;

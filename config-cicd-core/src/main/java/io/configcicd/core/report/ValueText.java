@@ -8,7 +8,7 @@ import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import io.configcicd.core.model.ScalarType;
 import io.configcicd.core.repo.CommandLineValue;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.report.RepositoryPaths;
 import io.configcicd.core.security.SecretMasker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import io.configcicd.core.model.Origin;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.DirectoryProblem;
 import io.configcicd.core.repo.Settings;
-import io.configcicd.core.repo.git.RepositoryPaths;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +121,7 @@ public final class DirectorySnapshot implements Snapshot {
         if (!directory.hasEnvironment(name)) {
             throw ConfigCicdException.badInput("unknown environment '" + name + "'",
                     "known environments: " + String.join(", ", directory.environments())
-                            + "; add " + RepositoryPaths.of(directory.root()).file("environments/" + name + ".yaml")
+                            + "; add " + GitWorkTrees.repositoryPrefix(directory.root()) + "environments/" + name + ".yaml"
                             + " or declare it under environments: in config-cicd.yaml");
         }
     }

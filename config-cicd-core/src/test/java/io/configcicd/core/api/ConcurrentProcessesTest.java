@@ -2,7 +2,6 @@ package io.configcicd.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.configcicd.core.model.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.configcicd.core.api;
 
-import io.configcicd.core.validate.suite.ConfigurationValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

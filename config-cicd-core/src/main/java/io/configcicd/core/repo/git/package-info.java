@@ -1,7 +1,7 @@
 /**
  * What the product needs of the git work tree around the directory: the revisions (one resolver for every
- * command, shallow clones detected), the committed files, the work tree's root, and {@code RepositoryPaths}, the
- * one convention for naming files in outputs (relative to the repository root).
+ * command, shallow clones detected), the committed files, and where the directory sits in the work tree
+ * ({@code GitWorkTrees#repositoryPrefix}, from which {@code report.RepositoryPaths} names files in outputs).
  *
  * <p>Must import only {@code model} and the root exception types, and JGit.
  */

@@ -5,11 +5,9 @@ import io.configcicd.core.load.Interpolator;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigPath;
-import io.configcicd.core.model.ConfigScalar;
 import io.configcicd.core.model.Origin;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Resolves a configuration tree the way {@link Interpolator} does, with external secret references

@@ -12,7 +12,6 @@ import io.configcicd.core.validate.WaivedFinding;
 import io.configcicd.core.validate.Waivers;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigPath;
-import io.configcicd.core.model.Scope;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.repo.DirectoryProblem;
 import io.configcicd.core.repo.Settings;

@@ -1,6 +1,7 @@
-package io.configcicd.core.repo.git;
+package io.configcicd.core.report;
 
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.repo.git.GitWorkTrees;
 import java.nio.file.Path;
 import java.util.Objects;
 
