@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class GetCommand extends ConfigCommand {
 
     @Mixin
-    private TargetOptions target;
+    private ConfigurationOptions configuration;
 
     @Option(names = "--path", paramLabel = "PATH", description = "A dotted path such as kgot.reasoning_depth or"
             + " alita.environment_manager.supported_languages[0]; without it, the whole configuration.")
@@ -30,7 +30,7 @@ final class GetCommand extends ConfigCommand {
 
     @Override
     protected void execute(Workspace workspace, Output output) {
-        GetRequest request = GetRequest.of(target.scope(), target.name()).withReveal(reveal);
+        GetRequest request = GetRequest.of(configuration.scope(), configuration.name()).withReveal(reveal);
         GetOutcome outcome = new ReadService().get(workspace, pathOption == null ? request : request.withPath(pathOption));
         if (outcome.revealed()) {
             cli().revealSecrets();

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class SetCommand extends ConfigCommand {
 
     @Mixin
-    private TargetOptions target;
+    private ConfigurationOptions configuration;
 
     @Option(names = "--path", required = true, paramLabel = "PATH",
             description = "A dotted path such as kgot.reasoning_depth or alita.environment_manager.supported_languages[0].")
@@ -39,7 +39,7 @@ final class SetCommand extends ConfigCommand {
     @Override
     protected void execute(Workspace workspace, Output output) {
         SetOutcome done = new WriteService().set(workspace,
-                SetRequest.of(target.scope(), target.name(), path, value).withValidation(!noValidate));
+                SetRequest.of(configuration.scope(), configuration.name(), path, value).withValidation(!noValidate));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", done.file());
         json.put("path", done.path().toString());

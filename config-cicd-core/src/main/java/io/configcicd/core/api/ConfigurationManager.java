@@ -63,7 +63,8 @@ public final class ConfigurationManager implements AutoCloseable {
         return new ConfigurationManager(ConfigDirectory.open(dir, Codecs.standard(), executor), executor);
     }
 
-    public ConfigDirectory directory() {
+    /** The directory on disk, for the services of this package. */
+    ConfigDirectory directory() {
         return directory;
     }
 

@@ -112,7 +112,7 @@ final class DocumentWriter {
     }
 
     /**
-     * Writes the fixes that findings offer, each in the document its {@link Fix.Target} names, edited in place under
+     * Writes the fixes that findings offer, each in the document its {@link Fix.Document} names, edited in place under
      * the file's lock; a fix offered by several findings (one per environment) is written once.
      */
     List<AppliedFix> applyFixes(List<Finding> findings) {
@@ -142,7 +142,7 @@ final class DocumentWriter {
                 continue;
             }
             Fix fix = f.fix().get();
-            String file = fix.target() == Fix.Target.ORIGIN && f.origin().isKnown()
+            String file = fix.document() == Fix.Document.ORIGIN && f.origin().isKnown()
                     ? f.origin().file() : overrideDocument(f.environment());
             byFile.computeIfAbsent(file, k -> new LinkedHashMap<>()).putIfAbsent(fix.path(), new FixPlan(f.ruleId(), fix));
         }

@@ -6,13 +6,13 @@ import java.util.Objects;
 
 /**
  * A change a rule offers to make a violation go away: set {@code path} to {@code value} in the document that
- * {@code target} names. {@code description} says it in words, for example "replace the plaintext secret with
+ * {@code document} names. {@code description} says it in words, for example "replace the plaintext secret with
  * ${OPENAI_API_KEY} and set that variable"; it never contains a secret value.
  */
-public record Fix(ConfigPath path, ConfigNode value, String description, Target target) {
+public record Fix(ConfigPath path, ConfigNode value, String description, Document document) {
 
     /** Which document a fix edits. */
-    public enum Target {
+    public enum Document {
         /**
          * The file where the offending value was written (the finding's origin), for example a plaintext secret
          * in {@code global/base.yaml}: the value must leave that file, whichever environment found it. When the
@@ -30,11 +30,11 @@ public record Fix(ConfigPath path, ConfigNode value, String description, Target 
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(document, "document");
     }
 
     /** A fix in the environment's override document. */
     public Fix(ConfigPath path, ConfigNode value, String description) {
-        this(path, value, description, Target.ENVIRONMENT);
+        this(path, value, description, Document.ENVIRONMENT);
     }
 }

@@ -1,5 +1,7 @@
 package io.configcicd.core.history;
 
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +57,7 @@ class FileRestoreTest {
 
     private RestoreResult roll(Path dir, Scope scope, Optional<String> to, RestoreOptions opts) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return new FileRestore(RestoreValidators.of(manager)).rollback(manager.directory(), scope, "production",
+            return new FileRestore(RestoreValidators.of(manager)).rollback(ConfigDirectory.open(dir, Codecs.standard(), Runnable::run), scope, "production",
                     to, opts);
         }
     }

@@ -1,5 +1,7 @@
 package io.configcicd.core.history;
 
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +43,7 @@ class RestoreCommitTest {
 
     private RestoreResult roll(Path dir, Optional<String> to) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return new FileRestore(RestoreValidators.of(manager)).rollback(manager.directory(), Scope.ENVIRONMENT,
+            return new FileRestore(RestoreValidators.of(manager)).rollback(ConfigDirectory.open(dir, Codecs.standard(), Runnable::run), Scope.ENVIRONMENT,
                     "production", to, options);
         }
     }

@@ -53,7 +53,7 @@ public final class DebugRule implements ValidationRule {
         for (PathGlob.Match m : paths.find(context.effective())) {
             if (PathGlobs.isBoolean(m.node(), true)) {
                 Fix fix = new Fix(m.path(), ConfigScalar.bool(false, Origin.UNKNOWN),
-                        "set " + m.path() + " to false in environments/" + env, Fix.Target.ENVIRONMENT);
+                        "set " + m.path() + " to false in environments/" + env, Fix.Document.ENVIRONMENT);
                 out.add(new Violation(m.path(), m.origin(), "debug is on at " + m.path()
                         + " in protected environment " + env + PathGlobs.yaml11Note(m.node()), Optional.of(fix)));
             }

@@ -84,7 +84,7 @@ public final class HttpsRule implements ValidationRule {
                     + "; the URL also carries credentials, which belong in a secret (${VAR} or ENC[...])");
         }
         Fix fix = new Fix(path, ConfigScalar.string(url.secured(), Origin.UNKNOWN), "set " + path + " to the same URL"
-                + " with " + url.secureScheme() + ":// in environments/" + env, Fix.Target.ENVIRONMENT);
+                + " with " + url.secureScheme() + ":// in environments/" + env, Fix.Document.ENVIRONMENT);
         return new Violation(path, origin, message, Optional.of(fix));
     }
 

@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@code ${vault:secret/db#password}}), an {@code ENC[...]} value, empty or null. Anything else, a non-empty
  * number or boolean included, is a plaintext secret, reported at the file:line:column of the value. A plaintext
  * value that this environment overrides is still in git, so the values a secret replaced are checked too, each
- * at its own origin. The fix replaces the value, in the file that holds it ({@link Fix.Target#ORIGIN}), by
+ * at its own origin. The fix replaces the value, in the file that holds it ({@link Fix.Document#ORIGIN}), by
  * {@code ${NAME}} with a name derived from the path, distinct for every path of the directory
  * ({@link SecretVariables}: {@code ORDERS_DB_PASSWORD} and {@code BILLING_DB_PASSWORD}, never one
  * {@code DB_PASSWORD} for both).
@@ -115,7 +115,7 @@ public final class PlaintextSecretRule implements ValidationRule {
     private Violation plaintext(ConfigPath path, ConfigScalar scalar, String variable, String note) {
         String reference = "${" + variable + "}";
         Fix fix = new Fix(path, ConfigScalar.string(reference, Origin.UNKNOWN), "replace the plaintext secret with "
-                + reference + " and set " + variable + " where config-cicd runs (CI secret, vault)", Fix.Target.ORIGIN);
+                + reference + " and set " + variable + " where config-cicd runs (CI secret, vault)", Fix.Document.ORIGIN);
         return new Violation(path, scalar.origin(), "plaintext secret at " + path + note
                 + ": secrets must be a ${VAR} reference or an ENC[...] value", Optional.of(fix));
     }
@@ -125,7 +125,7 @@ public final class PlaintextSecretRule implements ValidationRule {
         String reference = "${" + variable + "}";
         Fix fix = new Fix(path, ConfigScalar.string(reference, Origin.UNKNOWN), "write " + reference
                 + " (no default) at " + path + " in environments/" + env + " and set " + variable
-                + " where config-cicd runs (CI secret, vault)", Fix.Target.ENVIRONMENT);
+                + " where config-cicd runs (CI secret, vault)", Fix.Document.ENVIRONMENT);
         return new Violation(path, scalar.origin(), "plaintext secret in the default of the reference at " + path
                 + ": protected environment " + env + " would use it whenever the variable is unset; write the"
                 + " reference without a default", Optional.of(fix));

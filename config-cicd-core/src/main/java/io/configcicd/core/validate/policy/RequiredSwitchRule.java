@@ -94,7 +94,7 @@ public final class RequiredSwitchRule implements ValidationRule {
 
     private static Fix setTrue(ConfigPath path, String env) {
         return new Fix(path, ConfigScalar.bool(true, Origin.UNKNOWN),
-                "set " + path + " to true in environments/" + env, Fix.Target.ENVIRONMENT);
+                "set " + path + " to true in environments/" + env, Fix.Document.ENVIRONMENT);
     }
 
     @Override

@@ -58,7 +58,7 @@ class DebugRuleTest {
         assertThat(first.message()).isEqualTo("debug is on at services.manager_agent.debug in protected "
                 + "environment production");
         Fix fix = first.fix().orElseThrow();
-        assertThat(fix.target()).isEqualTo(Fix.Target.ENVIRONMENT);
+        assertThat(fix.document()).isEqualTo(Fix.Document.ENVIRONMENT);
         assertThat(fix.path()).hasToString("services.manager_agent.debug");
         assertThat(fix.value().sameValue(ConfigScalar.bool(false, Origin.UNKNOWN))).isTrue();
         assertThat(fix.description()).isEqualTo("set services.manager_agent.debug to false in environments/production");
@@ -75,7 +75,7 @@ class DebugRuleTest {
         assertThat(findings.get(0).message()).startsWith("debug is on at services.manager_agent.debug in protected "
                 + "environment production (" + spelling + " is true to ");
         Fix fix = findings.get(0).fix().orElseThrow();
-        assertThat(fix.target()).isEqualTo(Fix.Target.ENVIRONMENT);
+        assertThat(fix.document()).isEqualTo(Fix.Document.ENVIRONMENT);
         assertThat(fix.value().sameValue(ConfigScalar.bool(false, Origin.UNKNOWN))).isTrue();
         assertThat(fix.description()).isEqualTo("set services.manager_agent.debug to false in environments/production");
     }

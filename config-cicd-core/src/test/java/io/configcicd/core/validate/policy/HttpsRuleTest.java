@@ -35,7 +35,7 @@ class HttpsRuleTest {
             assertThat(f.message()).isEqualTo("plain http:// URL at models.model_providers.local.base_url "
                     + "(host llm.example.com) in protected environment production: use https://");
             Fix fix = f.fix().orElseThrow();
-            assertThat(fix.target()).isEqualTo(Fix.Target.ENVIRONMENT);
+            assertThat(fix.document()).isEqualTo(Fix.Document.ENVIRONMENT);
             assertThat(((ConfigScalar) fix.value()).value()).isEqualTo("https://llm.example.com:8000/v1?tenant=acme");
             assertThat(fix.description()).doesNotContain("tenant=acme");
         });

@@ -55,7 +55,7 @@ class PlaintextSecretRuleTest {
                 """.formatted(SECRET));
 
         Fix fix = findings.get(0).fix().orElseThrow();
-        assertThat(fix.target()).isEqualTo(Fix.Target.ORIGIN);
+        assertThat(fix.document()).isEqualTo(Fix.Document.ORIGIN);
         assertThat(fix.path()).hasToString("models.model_providers.openai.api_key");
         assertThat(((ConfigScalar) fix.value()).value()).isEqualTo("${OPENAI_API_KEY}");
         assertThat(fix.description()).isEqualTo("replace the plaintext secret with ${OPENAI_API_KEY} and set "
@@ -161,7 +161,7 @@ class PlaintextSecretRuleTest {
             assertThat(f.message()).isEqualTo("plaintext secret at database.graph_store.password (overridden at "
                     + "environments/production.yaml:3:15, but still written here): secrets must be a ${VAR} "
                     + "reference or an ENC[...] value");
-            assertThat(f.fix().orElseThrow().target()).isEqualTo(Fix.Target.ORIGIN);
+            assertThat(f.fix().orElseThrow().document()).isEqualTo(Fix.Document.ORIGIN);
             assertThat(((ConfigScalar) f.fix().orElseThrow().value()).value())
                     .as("the override already names where the secret lives").isEqualTo("${NEO4J_PASSWORD}");
         });
@@ -177,7 +177,7 @@ class PlaintextSecretRuleTest {
             assertThat(f.message()).startsWith("plaintext secret in the default of the reference at database.password")
                     .doesNotContain("neo4j-dev-distinct");
             Fix fix = f.fix().orElseThrow();
-            assertThat(fix.target()).isEqualTo(Fix.Target.ENVIRONMENT);
+            assertThat(fix.document()).isEqualTo(Fix.Document.ENVIRONMENT);
             assertThat(((ConfigScalar) fix.value()).value()).isEqualTo("${NEO4J_PASSWORD}");
             assertThat(fix.description()).contains("environments/production").doesNotContain("neo4j-dev-distinct");
         });

@@ -43,7 +43,7 @@ class RequiredSwitchRuleTest {
             assertThat(f.message()).isEqualTo("authentication is switched off at security.authentication.enabled "
                     + "in protected environment production");
             Fix fix = f.fix().orElseThrow();
-            assertThat(fix.target()).isEqualTo(Fix.Target.ENVIRONMENT);
+            assertThat(fix.document()).isEqualTo(Fix.Document.ENVIRONMENT);
             assertThat(fix.path()).hasToString("security.authentication.enabled");
             assertThat(fix.value().sameValue(ConfigScalar.bool(true, Origin.UNKNOWN))).isTrue();
             assertThat(fix.description()).isEqualTo("set security.authentication.enabled to true in "
@@ -154,7 +154,7 @@ class RequiredSwitchRuleTest {
 
         Fix fix = findings.get(0).fix().orElseThrow();
         assertThat(fix.path()).hasToString("security.login.enabled");
-        assertThat(fix.target()).isEqualTo(Fix.Target.ENVIRONMENT);
+        assertThat(fix.document()).isEqualTo(Fix.Document.ENVIRONMENT);
         assertThat(fix.value().sameValue(ConfigScalar.bool(true, Origin.UNKNOWN))).isTrue();
     }
 

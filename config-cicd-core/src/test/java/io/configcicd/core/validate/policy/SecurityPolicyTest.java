@@ -1,5 +1,7 @@
 package io.configcicd.core.validate.policy;
 
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
 import static io.configcicd.core.validate.policy.PolicyFixtures.context;
 import static io.configcicd.core.validate.policy.PolicyFixtures.run;
 import static io.configcicd.core.validate.policy.PolicyFixtures.settings;
@@ -180,7 +182,7 @@ class SecurityPolicyTest {
     @ValueSource(strings = {"development", "staging", "production"})
     void theShippedExampleSatisfiesThePolicyInEveryEnvironment(String environment) {
         try (ConfigurationManager manager = ConfigurationManager.open(EXAMPLE)) {
-            Settings settings = manager.directory().settings();
+            Settings settings = ConfigDirectory.open(EXAMPLE, Codecs.standard(), Runnable::run).settings();
             boolean isProtected = settings.environment(environment)
                     .map(Settings.EnvironmentSpec::isProtected).orElseThrow();
             ConfigMap effective = manager.getMergedConfiguration(environment).root();
@@ -194,7 +196,7 @@ class SecurityPolicyTest {
         try (ConfigurationManager manager = ConfigurationManager.open(EXAMPLE)) {
             ConfigMap development = manager.getMergedConfiguration("development").root();
 
-            List<Finding> findings = run(SecurityPolicy.rules(manager.directory().settings()),
+            List<Finding> findings = run(SecurityPolicy.rules(ConfigDirectory.open(EXAMPLE, Codecs.standard(), Runnable::run).settings()),
                     context("production", development, true));
 
             assertThat(findings).extracting(f -> f.ruleId() + " " + f.path() + " " + f.origin()).containsExactly(

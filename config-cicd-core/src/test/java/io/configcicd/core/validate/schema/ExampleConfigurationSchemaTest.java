@@ -1,5 +1,7 @@
 package io.configcicd.core.validate.schema;
 
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configcicd.core.api.ConfigurationManager;
@@ -25,13 +27,13 @@ class ExampleConfigurationSchemaTest {
     @ValueSource(strings = {"development", "staging", "production"})
     void exampleEnvironmentIsValidAgainstItsSchema(String environment) {
         try (ConfigurationManager manager = ConfigurationManager.open(EXAMPLE)) {
-            assertThat(manager.directory().environments()).contains(environment);
+            assertThat(ConfigDirectory.open(EXAMPLE, Codecs.standard(), Runnable::run).environments()).contains(environment);
             ConfigMap effective = manager.getMergedConfiguration(environment).root();
             RuleContext context = new RuleContext(environment, effective, environment.equals("production"),
                     Map.of(environment, effective));
 
-            List<Violation> violations = new JsonSchemaRule(manager.directory(), false).check(context);
-            List<Violation> strict = new JsonSchemaRule(manager.directory(), true).check(context);
+            List<Violation> violations = new JsonSchemaRule(ConfigDirectory.open(EXAMPLE, Codecs.standard(), Runnable::run), false).check(context);
+            List<Violation> strict = new JsonSchemaRule(ConfigDirectory.open(EXAMPLE, Codecs.standard(), Runnable::run), true).check(context);
 
             assertThat(violations).isEmpty();
             assertThat(strict).isEmpty();
@@ -47,7 +49,7 @@ class ExampleConfigurationSchemaTest {
                     Map.of("services", Map.of("manager_agent", Map.of("port", 70000))), where);
             ConfigMap broken = Merger.mergeMaps(effective, override);
 
-            List<Violation> violations = new JsonSchemaRule(manager.directory(), false)
+            List<Violation> violations = new JsonSchemaRule(ConfigDirectory.open(EXAMPLE, Codecs.standard(), Runnable::run), false)
                     .check(new RuleContext("production", broken, true, Map.of()));
 
             assertThat(violations).singleElement().satisfies(v -> {

@@ -1,5 +1,7 @@
 package io.configcicd.core.validate.schema;
 
+import io.configcicd.core.repo.Codecs;
+import io.configcicd.core.repo.ConfigDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -322,14 +324,14 @@ class JsonSchemaRuleTest {
     private List<Violation> check(boolean strict) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
             ConfigMap effective = manager.getMergedConfiguration("production").root();
-            return new JsonSchemaRule(manager.directory(), strict)
+            return new JsonSchemaRule(ConfigDirectory.open(dir, Codecs.standard(), Runnable::run), strict)
                     .check(new RuleContext("production", effective, true, Map.of("production", effective)));
         }
     }
 
     private JsonSchemaRule rule(boolean strict) {
         try (ConfigurationManager manager = ConfigurationManager.open(dir)) {
-            return new JsonSchemaRule(manager.directory(), strict);
+            return new JsonSchemaRule(ConfigDirectory.open(dir, Codecs.standard(), Runnable::run), strict);
         }
     }
 

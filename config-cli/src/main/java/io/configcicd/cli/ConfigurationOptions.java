@@ -4,7 +4,7 @@ import io.configcicd.core.model.Scope;
 import picocli.CommandLine.Option;
 
 /** {@code --scope S --name N}: one configuration, for {@code get} and {@code set} (each declares its {@code --path}). */
-final class TargetOptions {
+final class ConfigurationOptions {
 
     @Option(names = "--scope", required = true, paramLabel = "SCOPE",
             description = "global (the environment's effective configuration) or environment (its override document alone)")
