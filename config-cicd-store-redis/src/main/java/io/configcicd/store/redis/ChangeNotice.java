@@ -4,10 +4,10 @@ import io.configcicd.core.store.DeployedRecord;
 import io.configcicd.core.store.StoreContent;
 import io.configcicd.core.store.StoreState;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,14 +43,22 @@ final class ChangeNotice {
         if (!(before instanceof StoreContent.Keys b) || !(after instanceof StoreContent.Keys a)) {
             return before.sha256().equals(after.sha256()) ? List.of() : List.of("(document)");
         }
-        Map<String, String> x = b.entries();
-        Map<String, String> y = a.entries();
-        TreeSet<String> names = new TreeSet<>(x.keySet());
-        names.addAll(y.keySet());
+        // both sides are sorted: one merge pass, no set of 200,000 names
+        Iterator<Map.Entry<String, String>> xs = b.entries().entrySet().iterator();
+        Iterator<Map.Entry<String, String>> ys = a.entries().entrySet().iterator();
+        Map.Entry<String, String> x = xs.hasNext() ? xs.next() : null;
+        Map.Entry<String, String> y = ys.hasNext() ? ys.next() : null;
         List<String> out = new ArrayList<>();
-        for (String name : names) {
-            if (!Objects.equals(x.get(name), y.get(name))) {
-                out.add(name);
+        while (x != null || y != null) {
+            int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
+            if (c != 0 || !Objects.equals(x.getValue(), y.getValue())) {
+                out.add(c <= 0 ? x.getKey() : y.getKey());
+            }
+            if (c <= 0) {
+                x = xs.hasNext() ? xs.next() : null;
+            }
+            if (c >= 0) {
+                y = ys.hasNext() ? ys.next() : null;
             }
         }
         return out;

@@ -170,9 +170,7 @@ final class RedisStore implements ConfigStore {
         try (Jedis j = new Jedis(client.getPool().getResource())) {
             j.watch(staging.map(s -> new String[] {key, meta, s}).orElse(new String[] {key, meta}));
             try {
-                StoreState current = decode(j.type(key), j.type(meta), () -> j.hgetAll(meta),
-                        () -> spec.layout() == Layout.KEYS ? j.hgetAll(key) : j.get(key), NOTHING_WRITTEN);
-                if (!current.sameAs(expected)) {
+                if (!holds(j, expected)) {
                     throw StoreException.conflict(spec.name(), key + " or " + meta + " holds other content or another"
                             + " record than was read; " + NOTHING_WRITTEN);
                 }
@@ -238,9 +236,28 @@ final class RedisStore implements ConfigStore {
         }
     }
 
-    /** The state from what redis answered; a key of another type is refused. */
-    private StoreState decode(String type, String metaType, Supplier<Map<String, String>> meta, Supplier<?> data,
-                              String state) {
+    /**
+     * Whether the live key and record (read under WATCH) are what the caller expected: the same as
+     * {@link StoreState#sameAs}, compared entry by entry instead of hashing both sides (100,000 entries).
+     */
+    private boolean holds(Jedis j, StoreState expected) {
+        String type = j.type(settings.key());
+        String metaType = j.type(settings.metaKey());
+        checkTypes(type, metaType, NOTHING_WRITTEN);
+        Optional<DeployedRecord> record = "none".equals(metaType) ? Optional.empty()
+                : Optional.of(record(j.hgetAll(settings.metaKey())));
+        if (!record.equals(expected.record()) || expected.content().layout() != spec.layout()) {
+            return false;
+        }
+        if ("none".equals(type)) {
+            return expected.content().isEmpty();
+        }
+        return expected.content() instanceof StoreContent.Keys keys
+                ? keys.entries().equals(j.hgetAll(settings.key()))
+                : ((StoreContent.Document) expected.content()).text().equals(j.get(settings.key()));
+    }
+
+    private void checkTypes(String type, String metaType, String state) {
         String wants = spec.layout() == Layout.KEYS ? "hash" : "string";
         if (!"none".equals(type) && !wants.equals(type)) {
             throw RedisErrors.wrongType(settings, settings.key(), type, wants, state);
@@ -248,6 +265,12 @@ final class RedisStore implements ConfigStore {
         if (!"none".equals(metaType) && !"hash".equals(metaType)) {
             throw RedisErrors.wrongType(settings, settings.metaKey(), metaType, "hash of the deployed record", state);
         }
+    }
+
+    /** The state from what redis answered; a key of another type is refused. */
+    private StoreState decode(String type, String metaType, Supplier<Map<String, String>> meta, Supplier<?> data,
+                              String state) {
+        checkTypes(type, metaType, state);
         StoreContent content = "none".equals(type) ? StoreContent.empty(spec.layout())
                 : spec.layout() == Layout.KEYS ? keysOf(data.get())
                 : new StoreContent.Document((String) data.get(), spec.format().mediaType());

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.configcicd.core.store.ConfigStore;
+import io.configcicd.core.store.DeployedRecord;
 import io.configcicd.core.store.Layout;
 import io.configcicd.core.store.StoreCheck;
 import io.configcicd.core.store.StoreContent;
 import io.configcicd.core.store.StoreException;
 import io.configcicd.core.store.StoreState;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,8 +67,8 @@ class RedisAuthIT {
     void thePasswordOptionAuthenticatesAndTheCheckPassesEveryStep() {
         try (ConfigStore store = open(REDIS.url(), Map.of(RedisSettings.PASSWORD, PASSWORD))) {
             StoreContent content = StoreContent.Keys.of(Map.of("a.b", "1"));
-            store.apply(StoreState.of(content, io.configcicd.core.store.DeployedRecord.of(content, "c1", "run-1",
-                    java.time.Instant.EPOCH)), store.read());
+            store.apply(StoreState.of(content, DeployedRecord.of(content, "c1", "run-1",
+                    Instant.EPOCH)), store.read());
 
             assertThat(store.read().content()).isEqualTo(content);
             StoreCheck check = store.check();
