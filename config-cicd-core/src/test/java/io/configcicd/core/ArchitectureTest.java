@@ -50,12 +50,13 @@ class ArchitectureTest {
             "api");
 
     /**
-     * What a front end may use of the core: the front door, the values, the reports and the exception types; and the
+     * What a front end may use of the core: the front door, the values, the reports, the exception types, the progress
+     * events it renders and passes a sink for ({@code event}); and the
      * one masker that every byte a front end writes passes through ({@code Workspace#masker()}), which the report
      * writers take too: a front end must hold it before it prints anything.
      */
     static final Pattern FRONT_END_ALLOWED = Pattern.compile(
-            "io\\.configcicd\\.core\\.(api|model|report)\\.[A-Z]\\w*"
+            "io\\.configcicd\\.core\\.(api|model|report|event)\\.[A-Z]\\w*"
                     + "|io\\.configcicd\\.core\\.(ConfigCicdException|ErrorKind)"
                     + "|io\\.configcicd\\.core\\.security\\.OutputMasker"
                     + "|io\\.configcicd\\.core\\.security\\.access\\.AccessDeniedException"

@@ -29,6 +29,10 @@ public final class CommonOptions {
                     + " not from the work tree (default: $CONFIG_CICD_POLICY_REF, else access.policy_from).")
     private String policyRef;
 
+    @Option(names = "--progress", scope = ScopeType.INHERIT,
+            description = "Print the steps of the command on standard error: files written, backups taken, deploy progress.")
+    private boolean progress;
+
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
     private boolean stacktrace;
@@ -54,6 +58,11 @@ public final class CommonOptions {
     /** {@code --policy-ref}, when given. */
     public Optional<String> policyRef() {
         return Optional.ofNullable(policyRef).filter(r -> !r.isBlank());
+    }
+
+    /** {@code --progress}: print every progress event, not only warnings. */
+    public boolean progress() {
+        return progress;
     }
 
     public boolean stacktrace() {

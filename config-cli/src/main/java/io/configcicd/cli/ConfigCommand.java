@@ -21,7 +21,8 @@ abstract class ConfigCommand implements Callable<Integer> {
         CommonOptions options = cli.options();
         Output output = new Output(options.format());
         cli.useDirectory(options.configDir());
-        try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool())) {
+        try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool(),
+                new ProgressLines(cli.err(), options.progress()))) {
             cli.maskWith(workspace.masker());
             execute(workspace, output);
         }

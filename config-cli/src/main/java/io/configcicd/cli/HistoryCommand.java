@@ -27,7 +27,6 @@ final class HistoryCommand extends ConfigCommand {
     @Override
     protected void execute(Workspace workspace, Output output) {
         HistoryOutcome o = new HistoryService().history(workspace, HistoryRequest.of(scope, name).withLimit(limit));
-        o.notes().forEach(n -> cli().err().println("note: " + n));
         output.result(HistoryReports.structure(o.entries(), cli().paths()),
                 () -> HistoryReports.text(o.entries(), cli().paths()));
     }

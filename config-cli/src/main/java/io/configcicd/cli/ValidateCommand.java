@@ -116,7 +116,8 @@ final class ValidateCommand implements Callable<Integer> {
         ValidateOutcome outcome;
         // one parse of the directory: the masker is built from the documents the validation then reads from the cache
         cli.useDirectory(options.configDir());
-        try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool())) {
+        try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool(),
+                new ProgressLines(cli.err(), options.progress()))) {
             cli.maskWith(workspace.masker());
             outcome = service.validate(workspace, request(options, threshold));
         }

@@ -5,6 +5,7 @@ import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Origin;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -73,7 +74,7 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     /** Opens the directory once for the goal; from now on the log and failures mask its secrets. Caller closes it. */
     protected Workspace openWorkspace(Path dir) {
         naming = Workspace.pathsOf(dir)::origin;
-        Workspace workspace = Workspace.open(dir, System.getenv());
+        Workspace workspace = Workspace.open(dir, System.getenv(), Clock.systemDefaultZone(), event -> MaskingLog.event(log(), event));
         mask = workspace.masker()::mask;
         return workspace;
     }

@@ -1,5 +1,7 @@
 package io.configcicd.maven;
 
+import io.configcicd.core.report.EventLines;
+import io.configcicd.core.event.Event;
 import io.configcicd.core.report.LogLine;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -115,6 +117,16 @@ final class MaskingLog implements Log {
                 case WARN -> log.warn(line.text());
                 default -> log.info(line.text());
             }
+        }
+    }
+
+    /** A progress event of the core: a warning as a warning, the steps (files written, backups taken) at debug level. */
+    static void event(Log log, Event event) {
+        LogLine line = EventLines.of(event);
+        if (line.level() == LogLine.Level.INFO) {
+            log.debug(line.text());
+        } else {
+            log.warn(line.text());
         }
     }
 }

@@ -2,7 +2,10 @@ package io.configcicd.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.configcicd.core.event.Event;
+import io.configcicd.core.model.Origin;
 import io.configcicd.core.report.LogLine;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +22,18 @@ class MaskingLogTest {
 
         assertThat(captured.lines()).containsExactly("ERROR password **** in plain text", "WARN debug on",
                 "INFO 1 fix written");
+    }
+
+    @Test
+    void progressEventsOfTheCoreAreDebugLinesAndWarningsWarnings() {
+        CapturingLog captured = new CapturingLog();
+        MaskingLog log = new MaskingLog(captured, text -> text.replace("hunter2", "****"));
+        Instant now = Instant.parse("2026-12-05T01:00:00Z");
+
+        MaskingLog.event(log, new Event.FileWritten(now, "validate", "environments/production.yaml"));
+        MaskingLog.event(log, new Event.Warning(now, "validate", "token hunter2 looks reused", Origin.UNKNOWN));
+
+        assertThat(captured.lines()).containsExactly("DEBUG wrote environments/production.yaml",
+                "WARN token **** looks reused");
     }
 }

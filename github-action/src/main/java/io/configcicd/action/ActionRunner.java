@@ -46,11 +46,14 @@ final class ActionRunner {
     int run(PrintStream rawOut, PrintStream rawErr) {
         RunnerContext runner = RunnerContext.from(env);
         Path configDir = ActionInputs.configDir(env, runner);
-        Optional<Workspace> workspace = ActionSecrets.open(configDir, env);
+        ActionProgress progress = new ActionProgress();
+        Optional<Workspace> workspace = ActionSecrets.open(configDir, env, progress);
         try {
             var masker = workspace.map(Workspace::masker).orElseGet(() -> Workspace.credentialsMasker(env));
             WorkflowCommands.addMasks(masker.values(), new PrintStream(rawOut, true, StandardCharsets.UTF_8));
-            return run(runner, configDir, workspace, masker::mask, masker.masking(rawOut), masker.masking(rawErr));
+            PrintStream out = masker.masking(rawOut);
+            progress.attach(out);
+            return run(runner, configDir, workspace, masker::mask, out, masker.masking(rawErr));
         } finally {
             workspace.ifPresent(Workspace::close);
         }

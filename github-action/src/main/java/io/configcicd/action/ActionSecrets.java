@@ -1,5 +1,7 @@
 package io.configcicd.action;
 
+import io.configcicd.core.event.EventSink;
+import java.time.Clock;
 import io.configcicd.core.api.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +23,10 @@ final class ActionSecrets {
      * The configuration directory opened once for the run (its masker and the documents the command then reads);
      * empty when it cannot be opened, and the command reports why.
      */
-    static Optional<Workspace> open(Path configDir, Map<String, String> env) {
+    static Optional<Workspace> open(Path configDir, Map<String, String> env, EventSink events) {
         if (Files.isDirectory(configDir)) {
             try {
-                return Optional.of(Workspace.open(configDir, env));
+                return Optional.of(Workspace.open(configDir, env, Clock.systemDefaultZone(), events));
             } catch (RuntimeException e) {
                 // a broken settings file: the command reports it, with its file:line
             }

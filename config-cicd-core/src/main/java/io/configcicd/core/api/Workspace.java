@@ -69,8 +69,13 @@ public final class Workspace implements AutoCloseable {
      * shuts down; the workspace starts no thread): for a front end that opens large directories.
      */
     public static Workspace open(Path dir, Map<String, String> env, Executor executor) {
+        return open(dir, env, executor, EventSink.NONE);
+    }
+
+    /** {@link #open(Path, Map, Executor)} whose services report their progress to {@code events} (the front end renders it). */
+    public static Workspace open(Path dir, Map<String, String> env, Executor executor, EventSink events) {
         Objects.requireNonNull(env, "env");
-        return open(ConfigurationManager.open(dir, executor), dir, env, Clock.systemDefaultZone(), EventSink.NONE);
+        return open(ConfigurationManager.open(dir, executor), dir, env, Clock.systemDefaultZone(), events);
     }
 
     private static Workspace open(ConfigurationManager manager, Path dir, Map<String, String> env, Clock clock,

@@ -1,0 +1,28 @@
+package io.configcicd.core.report;
+
+import io.configcicd.core.event.Event;
+
+/**
+ * The one wording of progress events for every front end: a terminal line, a Maven log line, a workflow command. The
+ * level says how the front end shows it (a warning stands out; the rest is progress that a front end may keep to a
+ * verbose or debug channel). Event texts are masked by the service that emitted them.
+ */
+public final class EventLines {
+
+    private EventLines() {
+    }
+
+    public static LogLine of(Event event) {
+        if (event instanceof Event.Progress p) {
+            return LogLine.info(p.message());
+        }
+        if (event instanceof Event.FileWritten w) {
+            return LogLine.info("wrote " + w.file());
+        }
+        if (event instanceof Event.BackupTaken b) {
+            return LogLine.info("backup " + b.id() + " taken (" + b.where() + ")");
+        }
+        Event.Warning w = (Event.Warning) event;
+        return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
+    }
+}
