@@ -3,7 +3,7 @@ package io.configcicd.core.api;
 import io.configcicd.core.model.Scope;
 import java.nio.file.Path;
 
-/** Run as a separate process by {@link ConcurrentProcessesTest}: sets {@code count} keys of its own. */
+/** Run as a separate process by {@link ConcurrentProcessesIT}: sets {@code count} keys of its own. */
 public final class ConcurrentWriterMain {
 
     private ConcurrentWriterMain() {

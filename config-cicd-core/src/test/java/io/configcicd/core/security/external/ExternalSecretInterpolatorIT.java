@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ExternalSecretInterpolatorTest {
+class ExternalSecretInterpolatorIT {
 
     private static final String FILE = "environments/prod.yaml";
     private static final String VAULT_PASSWORD = "vault-db-pa55";
@@ -42,7 +42,7 @@ class ExternalSecretInterpolatorTest {
         Map<String, String> env = vaultToken == null ? Map.of("VAULT_ADDR", vault.address(), "PORT", "5432")
                 : Map.of("VAULT_ADDR", vault.address(), "VAULT_TOKEN", vaultToken, "PORT", "5432");
         return new ResolvingVariableSource(List.of(new VaultKvResolver(env), new AwsSecretsManagerResolver(
-                Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", aws.address()), AwsSecretsManagerResolverTest.CREDENTIALS,
+                Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", aws.address()), AwsSecretsManagerResolverIT.CREDENTIALS,
                 Duration.ofSeconds(2), Duration.ofSeconds(5))), name -> Optional.ofNullable(env.get(name)));
     }
 

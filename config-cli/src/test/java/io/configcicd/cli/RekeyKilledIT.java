@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * next run goes on from whatever state the kill left the log, its head and its git anchor in, and in the end every
  * file has a "started" line written before it and the log verifies.
  */
-class RekeyKilledTest {
+class RekeyKilledIT {
 
     private static final int FILES = 150;
 

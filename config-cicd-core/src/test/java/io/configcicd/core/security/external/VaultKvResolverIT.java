@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class VaultKvResolverTest {
+class VaultKvResolverIT {
 
     private static final String TOKEN = "s.test-token";
     private static final String PASSWORD = "db-pa55-word-value";

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several processes change different keys of one file at the same moment: every change survives. */
-class ConcurrentProcessesTest {
+class ConcurrentProcessesIT {
 
     private static final int PROCESSES = 4;
     private static final int KEYS_EACH = 15;
