@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The rules a plan must pass unless {@code --force} is given (settings {@code deploy:}): no target may have more than
  * {@code max_change_ratio} of its entries changed or deleted; no entry under a {@code protected_keys} glob may be
- * touched; a {@code protected} environment is deployed from a clean work tree (or from a commit), never from
+ * added, changed or deleted in a target that already holds content (the first deploy to an empty target is not
+ * guarded: there is nothing to protect yet); a {@code protected} environment is deployed from a clean work tree (or from a commit), never from
  * uncommitted files. Each refusal names its rule.
  */
 final class Guardrails {
@@ -40,7 +41,8 @@ final class Guardrails {
                                 + plan.count(EntryChange.Kind.DELETED), plan.liveEntries(), ratio * 100,
                         settings.maxChangeRatio()), true));
             }
-            List<String> touched = plan.changes().stream().map(EntryChange::name).filter(this::isProtected).toList();
+            List<String> touched = plan.liveEntries() == 0 ? List.of()
+                    : plan.changes().stream().map(EntryChange::name).filter(this::isProtected).toList();
             if (!touched.isEmpty()) {
                 out.add(new Refusal(Refusal.PROTECTED_KEYS, plan.target(), "target " + plan.target()
                         + ": the plan touches protected keys " + String.join(", ", touched), true));
