@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,5 +79,56 @@ class DeployCommandTest {
         CliRun run = CliRun.in(config, "test-stores", "--environment", "development");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("local: FAILED");
+    }
+
+    @Test
+    void deployNeedsTheDeployPermissionAndEveryDeployAndRefusalIsAudited() throws Exception {
+        Files.writeString(config.resolve("config-cicd.yaml"), Files.readString(config.resolve("config-cicd.yaml")) + """
+
+                access:
+                  roles:
+                    developer: {permissions: [read, write], environments: ["*"]}
+                    operator: {permissions: [read, write, deploy, rollback], environments: ["*"]}
+                  bindings:
+                    alice: [developer]
+                    bob: [operator]
+                """);
+        CliRun denied = CliRun.as("alice", config, "deploy", "--environment", "development");
+        assertThat(denied.exitCode()).isEqualTo(4);
+        assertThat(tmp.resolve("build")).doesNotExist();
+        assertThat(CliRun.as("alice", config, "deploy", "--environment", "development", "--dry-run").exitCode()).isZero();
+
+        CliRun allowed = CliRun.as("bob", config, "deploy", "--environment", "development", "--deployment-id", "b1");
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        String log = Files.readString(config.resolve(".config-cicd/audit/audit.jsonl"));
+        assertThat(log).contains("\"command\":\"deploy\"").contains("denied").contains("applied")
+                .contains("b1");
+    }
+
+    @Test
+    void aResolvedSecretIsNeverPrintedByDeployDriftOrADryRunButReachesTheTarget() throws Exception {
+        String secret = "s3cr3t-Deploy-4242";
+        Files.writeString(config.resolve("config-cicd.yaml"), Files.readString(config.resolve("config-cicd.yaml"))
+                .replace("    path: build/deployed\n", "    path: build/deployed\n    secrets: resolve\n"));
+        java.util.Map<String, String> env = java.util.Map.of("NEO4J_PASSWORD", secret, "OPENAI_API_KEY",
+                "sk-openai-" + secret, "ANTHROPIC_API_KEY", "sk-ant-" + secret, "CONFIG_CICD_USER", "ci");
+        for (String format : new String[] {"text", "json", "yaml"}) {
+            for (String[] args : List.of(new String[] {"deploy", "--environment", "development", "--dry-run"},
+                    new String[] {"deploy", "--environment", "development"},
+                    new String[] {"drift", "--environment", "development"})) {
+                List<String> all = new java.util.ArrayList<>(List.of("--config-dir", config.toString()));
+                all.addAll(List.of(args));
+                all.addAll(List.of("--format", format));
+                CliRun run = CliRun.run(env, all.toArray(String[]::new));
+                assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+                assertThat(run.out() + run.err()).as(String.join(" ", all)).doesNotContain(secret);
+            }
+        }
+        assertThat(Files.readString(deployed)).contains(secret);
+        try (var journal = Files.list(config.resolve(".config-cicd/deployments"))) {
+            for (Path entry : (Iterable<Path>) journal::iterator) {
+                assertThat(Files.readString(entry)).doesNotContain(secret);
+            }
+        }
     }
 }
