@@ -43,6 +43,8 @@ class DeployEngineTest {
     static final class FlakyProvider implements StoreProvider {
         final AtomicInteger failFrom = new AtomicInteger(-1);
         final AtomicInteger applies = new AtomicInteger();
+        /** When set, another writer changes the target just before the next apply (once). */
+        final java.util.concurrent.atomic.AtomicBoolean interfere = new java.util.concurrent.atomic.AtomicBoolean();
         private final FileStoreProvider files = new FileStoreProvider();
 
         @Override
@@ -73,6 +75,11 @@ class DeployEngineTest {
                 }
 
                 public void apply(StoreState desired, StoreState expected) {
+                    if (interfere.getAndSet(false)) {
+                        StoreState now = real.read();
+                        real.apply(new StoreState(io.configcicd.core.store.StoreContent.Keys.of(Map.of("other", "writer")),
+                                Optional.empty()), now);
+                    }
                     int n = applies.getAndIncrement();
                     if (failFrom.get() >= 0 && n >= failFrom.get()) {
                         throw new StoreException(StoreException.Reason.UNAVAILABLE, spec.name(), "connection refused",
@@ -299,5 +306,22 @@ class DeployEngineTest {
         assertThat(engine.masker().mask("x " + SECRET)).isEqualTo("x ******");
         Deployment back = new StoreRollback(engine()).rollback(input(false, false, Map.of()), d.id());
         assertThat(back.refusals()).extracting(Refusal::rule).containsExactly(Refusal.WITHHELD);
+    }
+
+    @Test
+    void aWriterThatChangesATargetBetweenPlanAndApplyFailsTheDeployCleanlyAndTheOthersAreRestored() throws Exception {
+        deploy(false);
+        String before = read("first");
+        Files.writeString(config.resolve("environments/dev.yaml"), "app:\n  workers: 16\n");
+        flaky.interfere.set(true);
+
+        Deployment d = deploy(false);
+
+        assertThat(d.failure()).contains(ErrorKind.EXTERNAL);
+        assertThat(d.targets().get(1).status()).isEqualTo(TargetStatus.FAILED);
+        assertThat(d.targets().get(1).detail()).contains("target changed since plan");
+        assertThat(d.targets().get(0).status()).isEqualTo(TargetStatus.RESTORED);
+        assertThat(read("first")).isEqualTo(before);
+        assertThat(read("second")).contains("\"other\": \"writer\"");
     }
 }
