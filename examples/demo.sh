@@ -112,6 +112,17 @@ fails "The risk of the last commit for production (exit 1 at --fail-on high)" \
 run "The same as Markdown, for a pull-request comment or a job summary" \
   assess --environment production --format markdown
 
+run "Deploy development to its file target (build/deployed/development.json beside the configuration)" \
+  deploy --environment development --deployment-id demo-1
+run "Deploy again: every target already holds this configuration, nothing is written" \
+  deploy --environment development --deployment-id demo-2
+sed -i 's/^  num_next_steps_decision: 3 /  num_next_steps_decision: 4 /' "$cfg/environments/development.yaml"
+run "A dry run prints the plan per target (and any drift) and writes nothing" \
+  deploy --environment development --dry-run
+run "Drift: does each target still hold what was deployed? (exit 1 when someone edited it)" \
+  drift --environment development
+run "Every target reachable, readable and writable" test-stores --environment development
+
 fails "Bad input is reported clearly, with exit code 2" get --scope global --name prod --path kgot
 printf '{\n  "kgot": {\n    "reasoning_depth": 4,\n  }\n}\n' > "$cfg/environments/staging.json"
 fails "A broken file (a trailing comma in staging.json) is reported at its line, exit code 2" \

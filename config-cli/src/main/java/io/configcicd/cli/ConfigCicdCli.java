@@ -44,7 +44,10 @@ public final class ConfigCicdCli implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, GetCommand.class, SetCommand.class,
             ListCommand.class, ExplainCommand.class, DiffCommand.class, HistoryCommand.class, AuditCommand.class,
             EncryptCommand.Encrypt.class, EncryptCommand.Decrypt.class, RekeyCommand.class, BackupCommand.class,
-            RollbackCommand.class, AssessCommand.class);
+            RollbackCommand.class, AssessCommand.class,
+            DeployCommand.class,
+            DriftCommand.class,
+            TestStoresCommand.class);
 
     /** The options of the top command that take a value: their values are not command names. */
     private static final Set<String> VALUED_OPTIONS = Set.of("--config-dir", "--format", "--output", "--policy-ref");

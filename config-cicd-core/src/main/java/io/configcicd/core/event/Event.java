@@ -54,4 +54,17 @@ public sealed interface Event {
             Objects.requireNonNull(origin, "origin");
         }
     }
+
+    /**
+     * A step of a deploy, a store rollback, a drift check or {@code test-stores} on one target: {@code "read"},
+     * {@code "applied and verified"}, {@code "restored and verified"}, {@code "RESTORE FAILED: ..."}. Masked.
+     */
+    record TargetStep(Instant time, String operation, String target, String message) implements Event {
+        public TargetStep {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(message, "message");
+        }
+    }
 }

@@ -26,6 +26,9 @@ import java.util.Optional;
  * secrets:
  *   keys: [password, secret, token, api_key, private_key, credentials]
  *   exclude: [token_ttl]   # keys named exactly so hold no secret, though a pattern above matches them
+ * targets: {local: {type: file}}          # checked by DeploySettings here, parsed by store.TargetSpecs on deploy
+ * deploy: {max_change_ratio: 0.5, protected_keys: [security.**]}
+ * monitor: {}                             # accepted; read by monitor
  * </pre>
  *
  * <p>{@link #secretKeys()} lists the patterns of {@code secrets.keys} and then each pattern of {@code secrets.exclude}
@@ -44,16 +47,26 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
      * top-level key is an error; a part that reads a new section adds its name here.
      */
     public static final List<String> SECTIONS = List.of("environments", "limits", "secrets", "validation", "rules",
-            "policy", "waivers", "risk", "impact", "access", "audit");
+            "policy", "waivers", "risk", "impact", "access", "audit", "targets", "deploy", "monitor");
 
     /** The fields of one environment's settings. */
-    public static final List<String> ENVIRONMENT_FIELDS = List.of("protected");
+    public static final List<String> ENVIRONMENT_FIELDS = List.of("protected", "targets", "monitor");
 
     /** The fields of {@code secrets}. */
     public static final List<String> SECRETS_FIELDS = List.of("keys", "exclude");
 
-    /** One declared environment. Production is protected unless the settings say otherwise. */
-    public record EnvironmentSpec(String name, boolean isProtected) {
+    /**
+     * One declared environment. Production is protected unless the settings say otherwise. {@code targets} names the
+     * entries of {@code targets:} a deploy of the environment writes to (empty: none).
+     */
+    public record EnvironmentSpec(String name, boolean isProtected, List<String> targets) {
+        public EnvironmentSpec {
+            targets = List.copyOf(targets);
+        }
+
+        public EnvironmentSpec(String name, boolean isProtected) {
+            this(name, isProtected, List.of());
+        }
     }
 
     public Settings {
@@ -81,11 +94,14 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
      */
     public static Settings from(ConfigMap doc) {
         onlyKeys(doc, "", SECTIONS);
-        return new Settings(environments(doc.getOrNull("environments")), limits(doc.getOrNull("limits")),
+        DeploySettings.from(doc);
+        DeploySettings.monitor(doc.getOrNull("monitor"), "monitor");
+        return new Settings(environments(doc.getOrNull("environments"), DeploySettings.targetNames(doc)),
+                limits(doc.getOrNull("limits")),
                 secretKeys(doc.getOrNull("secrets")), doc);
     }
 
-    private static List<EnvironmentSpec> environments(ConfigNode envNode) {
+    private static List<EnvironmentSpec> environments(ConfigNode envNode, List<String> targetNames) {
         List<EnvironmentSpec> envs = new ArrayList<>();
         if (envNode instanceof ConfigList list) {
             for (ConfigNode item : list.items()) {
@@ -96,15 +112,18 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
             for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {
                 String where = "environments." + e.getKey();
                 boolean prot = e.getKey().equals("production");
+                List<String> targets = List.of();
                 if (e.getValue() instanceof ConfigMap spec) {
                     onlyKeys(spec, where + ".", ENVIRONMENT_FIELDS);
                     if (spec.getOrNull("protected") != null) {
                         prot = bool(spec.getOrNull("protected"), where + ".protected");
                     }
+                    targets = DeploySettings.environmentTargets(spec.getOrNull("targets"), where, targetNames);
+                    DeploySettings.monitor(spec.getOrNull("monitor"), where + ".monitor");
                 } else if (!e.getValue().isNull()) {
                     throw wrongShape(e.getValue(), where, "a mapping such as {protected: true}");
                 }
-                envs.add(new EnvironmentSpec(ConfigDirectory.checkName(e.getKey(), "environment"), prot));
+                envs.add(new EnvironmentSpec(ConfigDirectory.checkName(e.getKey(), "environment"), prot, targets));
             }
         } else if (envNode != null && !envNode.isNull()) {
             throw wrongShape(envNode, "environments", "a list of names or a mapping of name to settings");
@@ -216,7 +235,7 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
         throw wrongShape(n, where, "a positive integer");
     }
 
-    private static ConfigCicdException wrongShape(ConfigNode n, String where, String expected) {
+    static ConfigCicdException wrongShape(ConfigNode n, String where, String expected) {
         return ConfigCicdException.badInput(n.origin(), FILE_NAME + ": " + where + " must be " + expected
                 + ", found " + n.typeName(), "see docs/settings.md");
     }
