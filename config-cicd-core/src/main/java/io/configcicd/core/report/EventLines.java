@@ -22,7 +22,14 @@ public final class EventLines {
         if (event instanceof Event.BackupTaken b) {
             return LogLine.info("backup " + b.id() + " taken (" + b.where() + ")");
         }
-        Event.Warning w = (Event.Warning) event;
-        return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
+        if (event instanceof Event.TargetStep t) {
+            String text = "target " + t.target() + ": " + t.message();
+            return t.message().startsWith("failed") || t.message().startsWith("RESTORE FAILED")
+                    ? new LogLine(LogLine.Level.WARN, text) : LogLine.info(text);
+        }
+        if (event instanceof Event.Warning w) {
+            return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
+        }
+        return LogLine.info(event.operation() + ": " + event.getClass().getSimpleName());
     }
 }

@@ -28,4 +28,14 @@ class EventLinesTest {
         assertThat(EventLines.of(new Event.Warning(T, "validate", "a waiver expired", new Origin("config-cicd.yaml", 4, 3))))
                 .isEqualTo(new LogLine(LogLine.Level.WARN, "config-cicd.yaml:4:3: a waiver expired"));
     }
+
+    @Test
+    void aDeployStepNamesItsTargetAndAFailedOrUnrestoredTargetStandsOut() {
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "applied and verified")))
+                .isEqualTo(LogLine.info("target cache: applied and verified"));
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "failed: connection refused")).level())
+                .isEqualTo(LogLine.Level.WARN);
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "kv", "RESTORE FAILED: unreachable")).level())
+                .isEqualTo(LogLine.Level.WARN);
+    }
 }
