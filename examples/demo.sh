@@ -102,6 +102,8 @@ heading "Assess a commit: the configuration in git, one commit that moves a port
   # the service's code, and the settings that let assess name the lines that read a changed key
   printf 'class KgotServer {\n    int port = config.getInt("services.kgot_service.port");\n}\n' > src/kgot/KgotServer.java
   printf '\nimpact:\n  consumers: ["src/**/*.java"]\n' >> configuration/config-cicd.yaml
+  # what the product writes beside the configuration (audit log, journal, backups) and the file target stay out of git
+  printf '.config-cicd/\nbuild/\n' > .gitignore
   git init -q -b main && git add -A && git -c user.name=demo -c user.email=demo@example.com commit -q -m "as deployed"
   sed -i 's/^    port: 8081$/    port: 8181/' configuration/global/base.yaml
   sed -i 's/^  experimental_features: false$/  experimental_features: true/' configuration/global/base.yaml

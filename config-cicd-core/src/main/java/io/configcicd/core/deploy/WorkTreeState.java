@@ -42,7 +42,9 @@ public record WorkTreeState(Optional<String> head, String dirty) {
             }
             Status s = status.call();
             String state = (prefix.isEmpty() ? "" : prefix + "/") + io.configcicd.core.repo.ConfigDirectory.STATE_DIR + "/";
-            boolean clean = s.getUncommittedChanges().isEmpty()
+            // the product's own state (audit log, journal, backups, locks) is no change to the configuration, even
+            // where a repository tracks it
+            boolean clean = s.getUncommittedChanges().stream().allMatch(f -> f.startsWith(state))
                     && s.getUntracked().stream().allMatch(f -> f.startsWith(state));
             return new WorkTreeState(Optional.of(head.name()), clean ? ""
                     : "the configuration directory has uncommitted changes");
