@@ -6,7 +6,9 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.event.Event;
 import io.configcicd.core.event.EventSink;
 import io.configcicd.core.history.Backup;
+import io.configcicd.core.deploy.TargetCheck;
 import io.configcicd.core.history.ConfigBackup;
+import io.configcicd.core.store.StoreProviders;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.validate.schema.SchemaFiles;
 import io.configcicd.core.validate.schema.SchemaFilesSettings;
@@ -119,6 +121,7 @@ public final class ValidationService {
         if (request.revision().isPresent()) {
             return atRevision(request, request.revision().get(), prefix, governance);
         }
+        TargetCheck.check(workTree.directory().settings(), StoreProviders.installed());
         ConfigurationValidator validator = workTree.validator();
         List<String> environments = request.environments().isEmpty()
                 ? workTree.listConfigurations(Scope.GLOBAL) : request.environments();

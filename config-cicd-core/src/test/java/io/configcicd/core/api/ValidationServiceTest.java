@@ -343,4 +343,32 @@ class ValidationServiceTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void a_deploy_target_with_an_unknown_key_is_bad_input_at_its_line_before_any_deploy_reads_it() {
+        Path dir = configuration(tmp);
+        write(dir.resolve("config-cicd.yaml"), "environments:\n  staging: {targets: [local]}\n  production: {}\n"
+                + "targets:\n  local:\n    type: file\n    paht: build/deployed\n");
+
+        assertThatThrownBy(() -> validate(ValidateRequest.of(dir)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.origin().file()).isEqualTo("config-cicd.yaml");
+                    assertThat(e.origin().line()).isEqualTo(7);
+                    assertThat(e.problem()).contains("target local: unknown key 'paht'");
+                    assertThat(e.hint()).contains("path");
+                });
+    }
+
+    @Test
+    void a_target_no_environment_lists_yet_is_checked_too() {
+        Path dir = configuration(tmp);
+        write(dir.resolve("config-cicd.yaml"), "targets:\n  cache:\n    type: redsi\n");
+
+        assertThatThrownBy(() -> validate(ValidateRequest.of(dir)))
+                .isInstanceOfSatisfying(ConfigCicdException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("redsi");
+                });
+    }
 }
