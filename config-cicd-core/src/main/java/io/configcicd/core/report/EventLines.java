@@ -22,6 +22,9 @@ public final class EventLines {
         if (event instanceof Event.BackupTaken b) {
             return LogLine.info("backup " + b.id() + " taken (" + b.where() + ")");
         }
+        if (event instanceof Event.TargetStep s) {
+            return LogLine.info(s.operation() + (s.target().isEmpty() ? "" : " " + s.target()) + ": " + s.message());
+        }
         Event.Warning w = (Event.Warning) event;
         return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
     }
