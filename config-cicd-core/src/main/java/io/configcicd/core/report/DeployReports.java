@@ -6,6 +6,7 @@ import io.configcicd.core.deploy.EntryChange;
 import io.configcicd.core.deploy.Refusal;
 import io.configcicd.core.deploy.TargetPlan;
 import io.configcicd.core.deploy.TargetResult;
+import io.configcicd.core.deploy.TargetStatus;
 import io.configcicd.core.store.StoreCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +53,17 @@ public final class DeployReports {
             case NOTHING_TO_DO -> "nothing to do: every target already holds this configuration; nothing written";
             case APPLIED -> "applied to " + d.targets().size() + " target(s)";
             case REFUSED -> "refused, nothing written";
-            case FAILED -> "FAILED; targets already written were restored (see each target)";
+            case FAILED -> failedHeadline(d);
         };
+    }
+
+    /** A failed deploy whose restore failed too must not say the targets were restored: it names them, loudly. */
+    private static String failedHeadline(Deployment d) {
+        List<String> notRestored = d.targets().stream().filter(t -> t.status() == TargetStatus.RESTORE_FAILED)
+                .map(TargetResult::target).toList();
+        return notRestored.isEmpty() ? "FAILED; targets already written were restored (see each target)"
+                : "FAILED, and RESTORE FAILED for " + String.join(", ", notRestored) + ": they may hold the new content"
+                + " (see each target)";
     }
 
     private static void planText(TargetPlan p, StringBuilder out) {

@@ -23,7 +23,7 @@ public final class EventLines {
             return LogLine.info("backup " + b.id() + " taken (" + b.where() + ")");
         }
         if (event instanceof Event.TargetStep t) {
-            String text = "target " + t.target() + ": " + t.message();
+            String text = t.operation() + (t.target().isEmpty() ? "" : " " + t.target()) + ": " + t.message();
             return t.message().startsWith("failed") || t.message().startsWith("RESTORE FAILED")
                     ? new LogLine(LogLine.Level.WARN, text) : LogLine.info(text);
         }

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * stops it after: {@code --port N --bind 127.0.0.1 --save "" --appendonly no} plus the given arguments. When
  * {@code redis-server} is not installed the class is skipped with a message, unless the environment variable
  * {@code CI} is set: there it fails ({@code bin/run-tests} installs it). Register it as a static field with
- * {@code @RegisterExtension}.
+ * {@code @RegisterExtension}. Public, in this module's test-jar, for the end-to-end tests of
+ * config-cli.
  */
-final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
+public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -37,11 +38,11 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
     private int port;
     private Process process;
 
-    RedisServerExtension(String... extraArgs) {
+    public RedisServerExtension(String... extraArgs) {
         this.extraArgs = List.of(extraArgs);
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, "redis-server"))) {
                 return true;
@@ -82,16 +83,16 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port + "/0";
     }
 
     /** Starts the server (again) on the same port and directory, and waits until it answers PING. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString()));
         cmd.addAll(extraArgs);
@@ -108,12 +109,12 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback,
     }
 
     /** SIGKILL: the server dies at once, as in a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
