@@ -168,16 +168,21 @@ final class KubernetesStore implements ConfigStore {
             return;
         }
         Map<String, String> annotations = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         if (!rv.isEmpty()) {
-            objects.get(settings.name()).ifPresent(h -> h.annotations().forEach((k, v) -> {
-                if (!ConfigMapCodec.isRecordAnnotation(k)) {
-                    annotations.put(k, v);
-                }
-            }));
+            objects.get(settings.name()).ifPresent(h -> {
+                labels.putAll(h.labels());
+                h.annotations().forEach((k, v) -> {
+                    if (!ConfigMapCodec.isRecordAnnotation(k)) {
+                        annotations.put(k, v);
+                    }
+                });
+            });
         }
         desired.record().ifPresent(r -> annotations.putAll(ConfigMapCodec.annotations(r)));
+        labels.putAll(labels());
         objects.write(new Wanted(settings.name(), rv.isEmpty() ? Optional.empty() : Optional.of(rv), data,
-                annotations, labels(), false));
+                annotations, labels, false));
     }
 
     Map<String, String> labels() {
