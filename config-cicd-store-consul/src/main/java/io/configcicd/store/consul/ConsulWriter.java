@@ -204,6 +204,8 @@ final class ConsulWriter {
         return switch (reason) {
             case CONFLICT -> "another deploy or a hand edit changed the target; run the deploy again to plan against"
                     + " what it holds now";
+            case TOO_LARGE -> "lower max_txn_ops or max_txn_bytes of the target to the servers' max_txn_ops and"
+                    + " txn_max_req_len";
             case UNAUTHORIZED -> "give the token a policy with write on the prefix and on the record key";
             default -> "check the consul agent; run the deploy again once it answers";
         };

@@ -250,8 +250,13 @@ final class ConsulDouble implements AutoCloseable {
         if (tokens.isEmpty()) {
             send(ex, 401, "ACL support disabled", Map.of());
         } else if (tokens.containsKey(token)) {
-            send(ex, 200, "{\"AccessorID\":\"00000000-0000-0000-0000-000000000001\",\"Description\":\"double\"}",
-                    Map.of());
+            ObjectNode t = JSON.createObjectNode().put("AccessorID", "00000000-0000-0000-0000-000000000001")
+                    .put("SecretID", token).put("Description", "double").put("Local", false)
+                    .put("CreateTime", "2026-01-01T00:00:00Z").put("Hash", "aGFzaA==").put("CreateIndex", 1)
+                    .put("ModifyIndex", 1);
+            t.putArray("Policies").addObject().put("ID", "00000000-0000-0000-0000-000000000002")
+                    .put("Name", tokens.get(token).name().toLowerCase(Locale.ROOT));
+            send(ex, 200, t.toString(), Map.of());
         } else {
             send(ex, 403, "ACL not found", Map.of());
         }
