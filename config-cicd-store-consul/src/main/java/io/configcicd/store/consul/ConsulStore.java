@@ -66,6 +66,9 @@ final class ConsulStore implements ConfigStore {
         if (!live.state().sameAs(expected)) {
             throw StoreException.conflict(spec.name(), "it no longer holds the content and record the plan read");
         }
+        if (live.state().sameAs(desired)) {
+            return;
+        }
         List<ConsulWriter.Batch> batches = writer.batches(writer.contentOps(desired.content(), live));
         lastRead = Optional.empty();
         writer.write(batches, writer.recordOp(desired, live.recordIndex()), live);
