@@ -22,6 +22,10 @@ public final class EventLines {
         if (event instanceof Event.BackupTaken b) {
             return LogLine.info("backup " + b.id() + " taken (" + b.where() + ")");
         }
+        if (event instanceof Event.TargetStep t) {
+            String text = (t.target().isEmpty() ? t.operation() : t.operation() + " " + t.target()) + ": " + t.message();
+            return t.message().startsWith("RESTORE FAILED") ? new LogLine(LogLine.Level.WARN, text) : LogLine.info(text);
+        }
         Event.Warning w = (Event.Warning) event;
         return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
     }

@@ -28,4 +28,14 @@ class EventLinesTest {
         assertThat(EventLines.of(new Event.Warning(T, "validate", "a waiver expired", new Origin("config-cicd.yaml", 4, 3))))
                 .isEqualTo(new LogLine(LogLine.Level.WARN, "config-cicd.yaml:4:3: a waiver expired"));
     }
+
+    @Test
+    void aDeployStepNamesItsOperationAndTargetAndAFailedRestoreStandsOut() {
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "applied and verified")))
+                .isEqualTo(LogLine.info("deploy cache: applied and verified"));
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "", "validating production")))
+                .isEqualTo(LogLine.info("deploy: validating production"));
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "RESTORE FAILED: connection refused")))
+                .isEqualTo(new LogLine(LogLine.Level.WARN, "deploy cache: RESTORE FAILED: connection refused"));
+    }
 }
