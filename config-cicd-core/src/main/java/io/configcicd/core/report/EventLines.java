@@ -23,10 +23,13 @@ public final class EventLines {
             return LogLine.info("backup " + b.id() + " taken (" + b.where() + ")");
         }
         if (event instanceof Event.TargetStep t) {
-            String text = (t.target().isEmpty() ? t.operation() : t.operation() + " " + t.target()) + ": " + t.message();
-            return t.message().startsWith("RESTORE FAILED") ? new LogLine(LogLine.Level.WARN, text) : LogLine.info(text);
+            String text = t.operation() + (t.target().isEmpty() ? "" : " " + t.target()) + ": " + t.message();
+            return t.message().startsWith("failed") || t.message().startsWith("RESTORE FAILED")
+                    ? new LogLine(LogLine.Level.WARN, text) : LogLine.info(text);
         }
-        Event.Warning w = (Event.Warning) event;
-        return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
+        if (event instanceof Event.Warning w) {
+            return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
+        }
+        return LogLine.info(event.operation() + ": " + event.getClass().getSimpleName());
     }
 }

@@ -22,6 +22,14 @@ class EventLinesTest {
     }
 
     @Test
+    void aTargetStepIsAnInfoLineNamingTheOperationAndTheTarget() {
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "applied and verified")))
+                .isEqualTo(LogLine.info("deploy cache: applied and verified"));
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "", "journal .config-cicd/deployments/d1.json started")))
+                .isEqualTo(LogLine.info("deploy: journal .config-cicd/deployments/d1.json started"));
+    }
+
+    @Test
     void aWarningStandsOutAndNamesItsFileAndLineWhenItHasOne() {
         assertThat(EventLines.of(new Event.Warning(T, "history", "the history is cut by a shallow clone", Origin.UNKNOWN)))
                 .isEqualTo(new LogLine(LogLine.Level.WARN, "the history is cut by a shallow clone"));
@@ -30,12 +38,12 @@ class EventLinesTest {
     }
 
     @Test
-    void aDeployStepNamesItsOperationAndTargetAndAFailedRestoreStandsOut() {
+    void aFailedOrUnrestoredTargetStandsOut() {
         assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "applied and verified")))
                 .isEqualTo(LogLine.info("deploy cache: applied and verified"));
-        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "", "validating production")))
-                .isEqualTo(LogLine.info("deploy: validating production"));
-        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "RESTORE FAILED: connection refused")))
-                .isEqualTo(new LogLine(LogLine.Level.WARN, "deploy cache: RESTORE FAILED: connection refused"));
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "cache", "failed: connection refused")).level())
+                .isEqualTo(LogLine.Level.WARN);
+        assertThat(EventLines.of(new Event.TargetStep(T, "deploy", "kv", "RESTORE FAILED: unreachable")).level())
+                .isEqualTo(LogLine.Level.WARN);
     }
 }
