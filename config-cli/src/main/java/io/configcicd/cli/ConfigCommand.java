@@ -35,6 +35,11 @@ abstract class ConfigCommand implements Callable<Integer> {
         return (ConfigCicdCli) spec.root().userObject();
     }
 
+    /** A usage error of this command (exit 2, with the hint to run its {@code --help}). */
+    protected picocli.CommandLine.ParameterException usage(String message) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
     /** The exit code after a run that threw nothing: 0 unless a command reports findings (1). */
     protected int exitCode() {
         return ErrorReporter.OK;

@@ -3,6 +3,7 @@ package io.configcicd.maven;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.model.Origin;
+import io.configcicd.core.security.OutputMasker;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +34,10 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
     @Parameter(property = "config.environment")
     private String environment;
 
-    /** A git revision: {@code validate}: the tree validated instead of the work tree; {@code assess}: the head. */
+    /**
+     * A git revision: {@code validate}: the tree validated instead of the work tree; {@code assess}: the head;
+     * {@code deploy}, {@code drift}: the configuration deployed or compared, read from git's objects.
+     */
     @Parameter(property = "config.commit")
     private String commit;
 
@@ -77,6 +81,12 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
         Workspace workspace = Workspace.open(dir, System.getenv(), Clock.systemDefaultZone(), event -> MaskingLog.event(log(), event));
         mask = workspace.masker()::mask;
         return workspace;
+    }
+
+    /** From now on the log and failures also mask the secrets of {@code more} (values a deploy resolved). */
+    protected void maskAlso(OutputMasker more) {
+        UnaryOperator<String> before = mask;
+        mask = text -> more.mask(before.apply(text));
     }
 
     /** The Maven log, every secret masked. */

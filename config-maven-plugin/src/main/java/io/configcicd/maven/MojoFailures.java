@@ -1,6 +1,7 @@
 package io.configcicd.maven;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.ErrorKind;
 import io.configcicd.core.model.Origin;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -31,9 +32,18 @@ final class MojoFailures {
             throws MojoExecutionException, MojoFailureException {
         String message = mask.apply((e.origin().isKnown() ? naming.apply(e.origin()) + ": " : "") + e.problem()
                 + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"));
-        switch (e.kind()) {
+        fail(e.kind(), message, e.getCause());
+    }
+
+    /**
+     * The failure of an outcome that says what went wrong without an exception (a refused deploy, drift, a store
+     * that failed): the same mapping of {@code kind}, with {@code message} already masked.
+     */
+    static void fail(ErrorKind kind, String message, Throwable cause)
+            throws MojoExecutionException, MojoFailureException {
+        switch (kind) {
             case FINDINGS, BAD_INPUT, ACCESS_DENIED -> throw new MojoFailureException(message);
-            case EXTERNAL -> throw new MojoExecutionException(message, e.getCause());
+            case EXTERNAL -> throw new MojoExecutionException(message, cause);
             default -> throw new MojoExecutionException(message);
         }
     }

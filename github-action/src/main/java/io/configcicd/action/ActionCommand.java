@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 enum ActionCommand {
     VALIDATE("validate", true),
     ASSESS("assess", true),
-    DEPLOY("deploy", false),
+    DEPLOY("deploy", true),
+    DRIFT("drift", true),
     MONITOR("monitor", false),
-    TEST_STORES("test-stores", false);
+    TEST_STORES("test-stores", true);
 
     private final String word;
     private final boolean available;
@@ -40,8 +41,8 @@ enum ActionCommand {
             if (c.word.equals(t)) {
                 if (!c.available) {
                     throw ConfigCicdException.badInput("command '" + c.word + "' is not available in this version of "
-                            + "config-cicd", "this release runs " + availableWords() + "; deploy, monitor and "
-                            + "test-stores come with a later release");
+                            + "config-cicd", "this release runs " + availableWords() + "; monitor comes with a "
+                            + "later release");
                 }
                 return c;
             }
@@ -52,6 +53,6 @@ enum ActionCommand {
 
     private static String availableWords() {
         return Arrays.stream(values()).filter(ActionCommand::available).map(ActionCommand::word)
-                .collect(Collectors.joining(" or "));
+                .collect(Collectors.joining(", "));
     }
 }

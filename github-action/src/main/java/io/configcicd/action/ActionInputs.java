@@ -18,11 +18,12 @@ import java.util.Optional;
  * @param environments {@code environment}: names separated by commas or newlines; empty means every environment
  * @param commitHash   {@code commit_hash}: the commit to validate or assess
  * @param base         {@code base}: the base of an assessment, instead of the one the event gives
- * @param deploymentId {@code deployment_id}: carried into the outputs; {@code GITHUB_RUN_ID} when not given
+ * @param deploymentId {@code deployment_id}: the deployment's id (deploy), else carried into the outputs;
+ *                     {@code GITHUB_RUN_ID} when not given
  * @param failOn       {@code fail_on}: a risk level (assess) or severity (validate) at which the step fails
  * @param duration     {@code duration}: seconds to monitor (used by monitor, a later release)
- * @param targets      {@code targets}: the stores to deploy to (used by deploy, a later release)
- * @param dryRun       {@code dry_run}: plan without writing (used by deploy, a later release)
+ * @param targets      {@code targets}: deploy and drift: only these targets of the environment (all when none)
+ * @param dryRun       {@code dry_run}: deploy prints the plan and the drift, and writes nothing
  */
 record ActionInputs(ActionCommand command, Path configDir, List<String> environments, Optional<String> commitHash,
                     Optional<String> base, Optional<String> deploymentId, Optional<String> failOn,

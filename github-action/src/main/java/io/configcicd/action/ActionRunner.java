@@ -4,6 +4,7 @@ import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.AssessmentService;
+import io.configcicd.core.api.DeployService;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,14 +12,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * One run of the action: masks first, then reads the inputs, runs the command and writes what it produced.
  *
  * <ol>
  *   <li>the masker of the configuration directory's secrets is built, and {@code ::add-mask::} is printed for each
- *       secret before anything else, so the runner hides them in this step's log and in every later step's;</li>
+ *       secret before anything else, so the runner hides them in this step's log and in every later step's; a value
+ *       a service resolves later (deploy, for a {@code secrets: resolve} target) gets its {@code ::add-mask::} the
+ *       moment the service learns it, before anything that could contain it ({@link RunnerMasks});</li>
  *   <li>every other line, output value, summary and report passes through that same masker;</li>
  *   <li>the outputs and the summary are written before the step exits 1 on {@code fail_on}, so later steps with
  *       {@code if: always()} can read them; errors map to exit codes in {@link Failures}.</li>
@@ -49,18 +51,20 @@ final class ActionRunner {
         ActionProgress progress = new ActionProgress();
         Optional<Workspace> workspace = ActionSecrets.open(configDir, env, progress);
         try {
-            var masker = workspace.map(Workspace::masker).orElseGet(() -> Workspace.credentialsMasker(env));
-            WorkflowCommands.addMasks(masker.values(), new PrintStream(rawOut, true, StandardCharsets.UTF_8));
-            PrintStream out = masker.masking(rawOut);
+            RunnerMasks masks = new RunnerMasks(workspace.map(Workspace::masker)
+                    .orElseGet(() -> Workspace.credentialsMasker(env)), new PrintStream(rawOut, true,
+                    StandardCharsets.UTF_8));
+            masks.start();
+            PrintStream out = masks.masking(rawOut);
             progress.attach(out);
-            return run(runner, configDir, workspace, masker::mask, out, masker.masking(rawErr));
+            return run(runner, configDir, workspace, masks, out, masks.masking(rawErr));
         } finally {
             workspace.ifPresent(Workspace::close);
         }
     }
 
     /** The run, {@code out} and {@code err} already masking (and the secrets' ::add-mask:: lines printed). */
-    private int run(RunnerContext runner, Path configDir, Optional<Workspace> workspace, UnaryOperator<String> masker,
+    private int run(RunnerContext runner, Path configDir, Optional<Workspace> workspace, RunnerMasks masker,
                     PrintStream out, PrintStream err) {
         WorkflowFiles files = new WorkflowFiles(runner.outputFile(), runner.summaryFile(), masker);
         Failures failures = new Failures(runner, configDir, "1".equals(env.get("RUNNER_DEBUG")));
@@ -90,13 +94,15 @@ final class ActionRunner {
     }
 
     /** The step of a command; {@code serviceEnv} is the environment its service sees (with the policy ref). */
-    private ActionStep step(ActionCommand command, RunnerContext runner, UnaryOperator<String> masker,
+    private ActionStep step(ActionCommand command, RunnerContext runner, RunnerMasks masker,
                             Optional<Workspace> workspace, Map<String, String> serviceEnv) {
         Clock clock = Clock.systemDefaultZone();
         return switch (command) {
             case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, serviceEnv), masker,
                     workspace);
             case ASSESS -> new AssessStep(runner, new AssessmentService(version, clock, serviceEnv), masker);
+            case DEPLOY, DRIFT, TEST_STORES -> new DeployStep(runner, new DeployService(masker), masker,
+                    () -> workspace.orElseGet(() -> Workspace.open(ActionInputs.configDir(env, runner), serviceEnv)));
             default -> throw new IllegalStateException("command " + command.word() + " passed input checks");
         };
     }

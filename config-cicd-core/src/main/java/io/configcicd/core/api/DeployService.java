@@ -9,6 +9,7 @@ import io.configcicd.core.deploy.StoreRollback;
 import io.configcicd.core.deploy.TargetResult;
 import io.configcicd.core.deploy.TargetStatus;
 import io.configcicd.core.deploy.WorkTreeState;
+import io.configcicd.core.event.MaskSink;
 import io.configcicd.core.repo.git.GitWorkTrees;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
@@ -35,16 +36,31 @@ public final class DeployService {
 
     private final Executor executor;
     private final StoreProviders providers;
+    private final MaskSink masks;
 
     /** The installed stores; targets read one after another on the calling thread. */
     public DeployService() {
         this(Runnable::run, StoreProviders.installed());
     }
 
+    /**
+     * The installed stores, read on the calling thread; {@code masks} hears of every secret value a run resolves
+     * (vault references, {@code ENC[...]}, {@code ${VAR}} for a {@code secrets: resolve} target) before any event
+     * that could contain it: for a runner that masks on its own side (the action's {@code ::add-mask::}).
+     */
+    public DeployService(MaskSink masks) {
+        this(Runnable::run, StoreProviders.installed(), masks);
+    }
+
     /** @param executor reads the targets of a deploy (a front end may pass a pool it owns) */
     public DeployService(Executor executor, StoreProviders providers) {
+        this(executor, providers, MaskSink.NONE);
+    }
+
+    public DeployService(Executor executor, StoreProviders providers, MaskSink masks) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.providers = Objects.requireNonNull(providers, "providers");
+        this.masks = Objects.requireNonNull(masks, "masks");
     }
 
     public DeployOutcome deploy(Workspace ws, DeployRequest request) {
@@ -106,7 +122,7 @@ public final class DeployService {
     }
 
     private DeployEngine engine(Workspace ws) {
-        return new DeployEngine(providers, ws.clock(), executor, ws.events());
+        return new DeployEngine(providers, ws.clock(), executor, ws.events(), masks);
     }
 
     private interface WithSource<T> {

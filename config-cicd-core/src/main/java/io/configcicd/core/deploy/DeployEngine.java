@@ -2,6 +2,7 @@ package io.configcicd.core.deploy;
 
 import io.configcicd.core.event.Event;
 import io.configcicd.core.event.EventSink;
+import io.configcicd.core.event.MaskSink;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.Severity;
 import io.configcicd.core.repo.ConfigDirectory;
@@ -44,13 +45,20 @@ public final class DeployEngine {
     private final Clock clock;
     private final Executor executor;
     private final EventSink events;
+    private final MaskSink masks;
     private OutputMasker masker = OutputMasker.none();
 
     public DeployEngine(StoreProviders providers, Clock clock, Executor executor, EventSink events) {
+        this(providers, clock, executor, events, MaskSink.NONE);
+    }
+
+    /** @param masks hears of every secret value the run resolves, before any event that could contain it */
+    public DeployEngine(StoreProviders providers, Clock clock, Executor executor, EventSink events, MaskSink masks) {
         this.providers = providers;
         this.clock = clock;
         this.executor = executor;
         this.events = events;
+        this.masks = masks;
     }
 
     /** The run's masker: what the input brought plus every secret value resolved for a target. */
@@ -120,7 +128,7 @@ public final class DeployEngine {
         List<DesiredContent.Built> built = new ArrayList<>();
         for (TargetSpec spec : specs) {
             DesiredContent.Built b = DesiredContent.build(effective, spec, in.env(), keys);
-            masker = masker.with(b.resolved());
+            learn(b.resolved());
             built.add(b);
         }
         try (OpenTargets open = OpenTargets.open(specs, in.env(), providers, context)) {
@@ -221,7 +229,13 @@ public final class DeployEngine {
         return executor;
     }
 
+    /** Masks {@code more} from now on; the values not known before go to the {@link MaskSink} first. */
     void learn(OutputMasker more) {
+        List<String> known = masker.values();
+        List<String> fresh = more.values().stream().filter(v -> !known.contains(v)).toList();
+        if (!fresh.isEmpty()) {
+            masks.learned(fresh);
+        }
         masker = masker.with(more);
     }
 

@@ -21,10 +21,33 @@ import java.util.Map;
  */
 public final class DeployReports {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
+
     private DeployReports() {
     }
 
+    /**
+     * A structure of this class ({@link #structure(Deployment)}, {@link #structure(DriftResult)},
+     * {@link #structure(List)}) as the JSON report the Maven goals and the action write ({@code deploy.json}).
+     */
+    public static String json(Map<String, Object> structure) {
+        return JSON.writeValueAsString(ValueText.jsonSafe(structure)) + "\n";
+    }
+
     // ------------------------------------------------------------------ deployment
+
+    /** The names of the entries a deployment (or its plan) adds, changes or deletes, each once, sorted. */
+    public static List<String> changedKeys(Deployment d) {
+        return d.targets().stream().flatMap(t -> t.plan().changes().stream()).map(EntryChange::name).distinct()
+                .sorted().toList();
+    }
+
+    /** The names of the entries that differ between the targets and the configuration, each once, sorted. */
+    public static List<String> changedKeys(DriftResult r) {
+        return r.targets().stream().flatMap(p -> p.changes().stream()).map(EntryChange::name).distinct().sorted()
+                .toList();
+    }
 
     public static String text(Deployment d) {
         StringBuilder out = new StringBuilder();

@@ -83,6 +83,17 @@ public final class OutputMasker {
         return SHAPES_ONLY;
     }
 
+    /**
+     * A masker of these plain values (each in all its forms; short ones ignored) that also masks URL passwords by
+     * their shape: for a front end that learns values while it runs ({@code event.MaskSink}) and adds them to its
+     * masker with {@link #with}.
+     */
+    public static OutputMasker ofValues(List<String> secrets) {
+        Set<String> values = new LinkedHashSet<>();
+        secrets.stream().filter(v -> v != null && v.length() >= MIN_LENGTH).forEach(values::add);
+        return of(values, true);
+    }
+
     /** @param secrets decides which keys hold secrets */
     public static Builder builder(SecretMasker secrets) {
         return new Builder(secrets);

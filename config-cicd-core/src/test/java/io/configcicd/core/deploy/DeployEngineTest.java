@@ -324,4 +324,39 @@ class DeployEngineTest {
         assertThat(read("first")).isEqualTo(before);
         assertThat(read("second")).contains("\"other\": \"writer\"");
     }
+    @Test
+    void aValueResolvedForATargetGoesToTheMaskSinkOnceBeforeAnyEventOfThatTarget() throws Exception {
+        Files.writeString(config.resolve("config-cicd.yaml"), "environments:\n  dev: {targets: [first, second]}\n"
+                + "targets:\n  first: {type: file, path: out/first, secrets: resolve}\n"
+                + "  second: {type: file, path: out/second, secrets: resolve}\n");
+        List<String> seen = new java.util.ArrayList<>();
+        DeployEngine engine = new DeployEngine(StoreProviders.of(List.of(new FileStoreProvider())), CLOCK,
+                Runnable::run, event -> seen.add("event " + event), values -> seen.add("masks " + values));
+
+        engine.deploy(input(false, false, Map.of("DB_PASSWORD", SECRET)));
+
+        assertThat(seen).filteredOn(l -> l.startsWith("masks ")).containsExactly("masks [" + SECRET + "]");
+        int masks = seen.indexOf("masks [" + SECRET + "]");
+        int firstRead = seen.stream().filter(l -> l.contains("read:")).findFirst().map(seen::indexOf).orElseThrow();
+        assertThat(masks).isLessThan(firstRead);
+        assertThat(read("first")).contains(SECRET);
+    }
+
+    @Test
+    void aValueTheCallerAlreadyMasksIsNotHandedToTheMaskSinkAgain() throws Exception {
+        Files.writeString(config.resolve("config-cicd.yaml"), "environments:\n  dev: {targets: [first]}\n"
+                + "targets:\n  first: {type: file, path: out/first, secrets: resolve}\n");
+        List<List<String>> handed = new java.util.ArrayList<>();
+        DeployEngine engine = new DeployEngine(StoreProviders.of(List.of(new FileStoreProvider(), flaky)), CLOCK,
+                Runnable::run, EventSink.NONE, handed::add);
+        DirectorySnapshot snapshot = DirectorySnapshot.of(ConfigDirectory.open(config, Codecs.standard(), Runnable::run));
+        OutputMasker known = OutputMasker.builder(new io.configcicd.core.security.SecretMasker(
+                snapshot.settings().secretKeys())).addValue(SECRET).build();
+
+        engine.deploy(new DeployInput(config, tmp, snapshot, "abc123", "", "dev", List.of(), Optional.empty(), "tester",
+                false, false, Map.of("DB_PASSWORD", SECRET), known));
+
+        assertThat(handed).isEmpty();
+        assertThat(read("first")).contains(SECRET);
+    }
 }

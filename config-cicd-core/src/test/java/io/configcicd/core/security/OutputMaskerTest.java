@@ -227,4 +227,14 @@ class OutputMaskerTest {
                 .contains("notes:\n  copy: |\n    ******\n    ******\n    ******\n    ******\n");
         assertThat(m.mask("a line of ordinary text")).isEqualTo("a line of ordinary text");
     }
+
+    @Test
+    void aMaskerOfPlainValuesMasksEachInItsFormsAndListsThemButNotTheShortOnes() {
+        OutputMasker m = OutputMasker.ofValues(List.of("vault-Value-77", "ab"));
+        String b64 = Base64.getEncoder().encodeToString("vault-Value-77".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(m.values()).containsExactly("vault-Value-77");
+        assertThat(m.mask("a vault-Value-77 b " + b64 + " ab")).isEqualTo("a ****** b ****** ab");
+        assertThat(OutputMasker.none().with(m).mask("x vault-Value-77")).isEqualTo("x ******");
+    }
 }
