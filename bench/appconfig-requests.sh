@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q test -pl config-cicd-store-appconfig -am -Dtest=AppConfigRequestBench \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.skip=true 2>&1 | grep '^appconfig '
+  -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.skip=true 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep '^appconfig '
