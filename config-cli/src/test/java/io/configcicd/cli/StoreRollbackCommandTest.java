@@ -138,4 +138,29 @@ class StoreRollbackCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required options");
     }
+
+    @Test
+    void aWithheldPreviousContentIsRebuiltFromTheCommitItsRecordNamesWhenItsHashMatches() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Path committed = TestGit.committedExamples(repo);
+        Path target = repo.resolve("build/deployed/development.json");
+        Path dev = committed.resolve("environments/development.yaml");
+        assertThat(Files.readString(dev)).contains("${NEO4J_PASSWORD:-neo4j-dev}");
+        CliRun first = CliRun.in(committed, "deploy", "--environment", "development", "--deployment-id", "g1");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        String afterFirst = Files.readString(target);
+        Files.writeString(dev, Files.readString(dev).replace("host: 127.0.0.1\n    debug: true\n  kgot_service",
+                "host: second-deployment.internal\n    debug: true\n  kgot_service"));
+        TestGit.commit(repo, "second deployment");
+        CliRun second = CliRun.in(committed, "deploy", "--environment", "development", "--deployment-id", "g2");
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(Files.readString(committed.resolve(".config-cicd/deployments/g2.json"))).contains("withheld")
+                .doesNotContain("neo4j-dev");
+
+        CliRun rollback = CliRun.in(committed, "rollback", "--environment", "development", "--deployment-id", "g2");
+
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(Files.readString(target)).isEqualTo(afterFirst);
+        assertThat(rollback.out() + rollback.err()).doesNotContain("neo4j-dev");
+    }
 }

@@ -1,5 +1,9 @@
 package io.configcicd.core.deploy;
 
+import java.util.Optional;
+import io.configcicd.core.store.DeployedRecord;
+import io.configcicd.core.model.ConfigMap;
+import io.configcicd.core.source.EffectiveAtRevision;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.repo.ConfigDirectory;
 import io.configcicd.core.repo.FileLocks;
@@ -21,7 +25,10 @@ import java.util.TreeMap;
  * the content and record the journal says it held before. It is a deployment itself (its own id and journal entry,
  * {@code rollback_of} naming the original), all or nothing like a deploy, and guarded by check-and-set: a target that
  * moved on since the deployment (it no longer holds what the deployment wrote) is refused unless {@code force}. A
- * target whose previous content the journal withheld (resolved secrets) is refused: deploy the previous commit.
+ * target whose previous content the journal withheld (a secret, resolved or not) is rebuilt from git: the configuration
+ * of the commit its previous record names, encoded for the target as a deploy would (secrets resolved again for
+ * {@code secrets: resolve}), and used only when its SHA-256 is the one that record holds; otherwise (a work-tree or
+ * dirty deploy, a secret rotated since) it is refused: deploy the previous commit.
  */
 public final class StoreRollback {
 
@@ -73,7 +80,8 @@ public final class StoreRollback {
                 TargetSpec spec = specs.get(i);
                 Journal.Target t = written.get(i);
                 StoreState now = live.get(spec.name());
-                if (t.previous().isEmpty()) {
+                Optional<StoreContent> previousContent = t.previous().or(() -> regenerated(in, spec, t, keys));
+                if (previousContent.isEmpty()) {
                     refusals.add(new Refusal(Refusal.WITHHELD, spec.name(), "target " + spec.name() + ": the journal"
                             + " keeps no resolved secret, so its previous content (" + String.join(", ", t.withheld())
                             + ") cannot be written back; deploy the commit it held before instead: deploy --commit-hash "
@@ -86,7 +94,7 @@ public final class StoreRollback {
                             + now.record().map(r -> "deployment " + r.deploymentId()).orElse("content without a record")
                             + (now.drifted() ? ", edited by hand" : "") + ")", true));
                 }
-                StoreContent previous = t.previous().get();
+                StoreContent previous = previousContent.get();
                 StoreState desired = new StoreState(previous, t.previousRecord());
                 SortedMap<String, String> entries = Planner.entries(previous, spec.format()).orElse(new TreeMap<>());
                 TargetPlan plan = planner.plan(spec, now, previous, entries);
@@ -104,6 +112,29 @@ public final class StoreRollback {
             d.overridden(refusals);
             d.id(DeploymentIds.free(d.id(), journal::exists));
             return engine.applySteps(d, results, steps, journaled, masking, journal);
+        }
+    }
+
+    /**
+     * The previous content of a target whose journal entry withheld it, rebuilt from the commit of its previous
+     * record; empty when that record names no commit of this repository or the rebuilt content is not byte for byte
+     * what the target held (its SHA-256 differs).
+     */
+    private Optional<StoreContent> regenerated(DeployInput in, TargetSpec spec, Journal.Target t, SecretMasker keys) {
+        Optional<DeployedRecord> record = t.previousRecord().filter(r -> r.commit().matches("[0-9a-f]{40}"));
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        try (EffectiveAtRevision at = EffectiveAtRevision.open(in.configDir())) {
+            ConfigMap effective = at.effective(record.get().commit(), in.environment());
+            DesiredContent.Built built = DesiredContent.build(effective, spec, in.env(), keys);
+            if (!built.content().sha256().equals(record.get().sha256())) {
+                return Optional.empty();
+            }
+            engine.learn(built.resolved());
+            return Optional.of(built.content());
+        } catch (ConfigCicdException e) {
+            return Optional.empty();
         }
     }
 }
