@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"Message"}} body; SigV4 signatures are not checked. Fault hooks: the next request matching a path part
  * answers an error, or every request is denied (403).
  */
-final class AppConfigDouble implements AutoCloseable {
+public final class AppConfigDouble implements AutoCloseable {
 
     static final Duration VALIDATING = Duration.ofSeconds(5);
     static final Duration ROLLING_BACK = Duration.ofSeconds(5);
@@ -161,14 +161,14 @@ final class AppConfigDouble implements AutoCloseable {
     private boolean denyAll;
     private Optional<Duration> failNextDeploymentAfter = Optional.empty();
 
-    AppConfigDouble(Clock clock) throws IOException {
+    public AppConfigDouble(Clock clock) throws IOException {
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -201,13 +201,44 @@ final class AppConfigDouble implements AutoCloseable {
     }
 
     /** The next deployment started rolls back (an alarm) this long after it started. */
-    synchronized void failNextDeploymentAfter(Duration after) {
+    public synchronized void failNextDeploymentAfter(Duration after) {
         failNextDeploymentAfter = Optional.of(after);
     }
 
     /** The next request whose path contains {@code pathPart} (and whose method matches, "*" for any) fails. */
-    synchronized void failNext(String pathPart, int status, String errorType) {
+    public synchronized void failNext(String pathPart, int status, String errorType) {
         faults.add(new Fault(pathPart, status, errorType));
+    }
+
+    /**
+     * What the environment serves: the content of the version its newest COMPLETE deployment deployed (a REVERTED
+     * or ROLLED_BACK one serves nothing new); empty when nothing was deployed.
+     */
+    public synchronized Optional<String> served(String app, String environment) {
+        Application a = application(app);
+        Environment e = environment(app, environment);
+        return newestFirst(e.deployments).stream().filter(d -> d.state().equals("COMPLETE")).findFirst()
+                .map(d -> new String(a.profiles.get(d.profileId).versions.get(d.version).content(),
+                        StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Another client starts a deployment of the profile's latest version with {@code strategy} (a slow one keeps it
+     * running): the environment's one running deployment, so that a StartDeployment of ours meets a 409.
+     */
+    public synchronized void startDeploymentOfLatest(String app, String environment, String profile, String strategy) {
+        Profile p = profile(app, profile);
+        if (p.versions.isEmpty()) {
+            throw new IllegalStateException("profile " + profile + " has no version to deploy");
+        }
+        Environment e = environment(app, environment);
+        e.deployments.add(new Deployment(e.deployments.size() + 1, p.id, p.versions.lastKey(),
+                STRATEGIES.get(strategy), Optional.empty()));
+    }
+
+    /** Whether a deployment is running in the environment (VALIDATING, DEPLOYING, BAKING, ROLLING_BACK). */
+    public synchronized boolean running(String app, String environment) {
+        return environment(app, environment).deployments.stream().anyMatch(Deployment::running);
     }
 
     synchronized void denyAll(boolean deny) {

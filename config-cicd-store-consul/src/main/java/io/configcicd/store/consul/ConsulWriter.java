@@ -126,8 +126,10 @@ final class ConsulWriter {
             }
             if (!outcome.applied()) {
                 Reason reason = ConsulErrors.permissionDenied(outcome.errors()) ? Reason.UNAUTHORIZED : Reason.CONFLICT;
-                throw afterFailure(applied, old, recordIndex, batches.size(), reason, "consul rolled back " + doing + ": "
-                        + ConsulErrors.describe(outcome.errors(), ops), i);
+                // a failed cas is the same event as the other stores' conflict: said in the same words
+                String changed = reason == Reason.CONFLICT ? "target changed since plan: " : "";
+                throw afterFailure(applied, old, recordIndex, batches.size(), reason, changed + "consul rolled back "
+                        + doing + ": " + ConsulErrors.describe(outcome.errors(), ops), i);
             }
             applied.add(new Applied(batches.get(i), outcome.modifyIndexes()));
         }

@@ -36,9 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * for the next requests of a path, a dropped connection, "No cluster leader", slow answers, and a hook run before a
  * given transaction (a concurrent writer). Counts requests by method and path.
  */
-final class ConsulDouble implements AutoCloseable {
+public final class ConsulDouble implements AutoCloseable {
 
-    enum Access { READ, WRITE }
+    public enum Access { READ, WRITE }
 
     record Entry(byte[] value, long createIndex, long modifyIndex) {
     }
@@ -64,7 +64,7 @@ final class ConsulDouble implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile Map<String, Access> tokens = Map.of();
 
-    ConsulDouble() {
+    public ConsulDouble() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -75,65 +75,72 @@ final class ConsulDouble implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     // ---- hooks and inspection
 
-    void maxTxnOps(int n) {
+    public void maxTxnOps(int n) {
         maxTxnOps = n;
     }
 
-    void maxTxnBytes(int n) {
+    public void maxTxnBytes(int n) {
         maxTxnBytes = n;
     }
 
-    void leader(boolean elected) {
+    public void leader(boolean elected) {
         leader = elected;
     }
 
-    void delay(Duration d) {
+    public void delay(Duration d) {
         delay = d;
     }
 
     /** Turns ACLs on: only these tokens are known; without ACLs every request is allowed. */
-    void acl(Map<String, Access> tokens) {
+    public void acl(Map<String, Access> tokens) {
         this.tokens = Map.copyOf(tokens);
     }
 
-    void fail(String pathPrefix, int status, String body, int times) {
+    public void fail(String pathPrefix, int status, String body, int times) {
         synchronized (lock) {
             faults.add(new Fault(pathPrefix, status, body, false, times));
         }
     }
 
-    void reset(String pathPrefix, int times) {
+    public void reset(String pathPrefix, int times) {
         synchronized (lock) {
             faults.add(new Fault(pathPrefix, 0, "", true, times));
         }
     }
 
     /** Runs {@code hook} just before the n-th /v1/txn (1-based) is applied: another writer's change. */
-    void beforeTxn(int n, Runnable hook) {
+    public void beforeTxn(int n, Runnable hook) {
         synchronized (lock) {
             beforeTxn.put(n, hook);
         }
     }
 
-    void put(String key, String value) {
+    /** Runs {@code hook} just before the next /v1/txn is applied (whichever client sends it). */
+    public void beforeNextTxn(Runnable hook) {
+        synchronized (lock) {
+            beforeTxn.put(txns + 1, hook);
+        }
+    }
+
+    public void put(String key, String value) {
         synchronized (lock) {
             set(key, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    Optional<String> get(String key) {
+    public Optional<String> get(String key) {
         synchronized (lock) {
             return Optional.ofNullable(kv.get(key)).map(e -> new String(e.value(), StandardCharsets.UTF_8));
         }
     }
 
-    Map<String, String> under(String prefix) {
+    public Map<String, String> under(String prefix) {
         synchronized (lock) {
             Map<String, String> out = new TreeMap<>();
             kv.tailMap(prefix).forEach((k, e) -> {
@@ -145,27 +152,27 @@ final class ConsulDouble implements AutoCloseable {
         }
     }
 
-    long index() {
+    public long index() {
         synchronized (lock) {
             return index;
         }
     }
 
     /** Requests by "METHOD /path" (no query). */
-    int requests(String methodAndPath) {
+    public int requests(String methodAndPath) {
         return requests.getOrDefault(methodAndPath, new AtomicInteger()).get();
     }
 
-    int totalRequests() {
+    public int totalRequests() {
         return requests.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    int writeRequests() {
+    public int writeRequests() {
         return requests.entrySet().stream().filter(e -> !e.getKey().startsWith("GET "))
                 .mapToInt(e -> e.getValue().get()).sum();
     }
 
-    void resetCounts() {
+    public void resetCounts() {
         requests.clear();
     }
 
