@@ -149,7 +149,7 @@ public final class DeployEngine {
             learn(b.resolved());
             built.add(b);
         }
-        try (OpenTargets open = OpenTargets.open(specs, in.env(), providers, context)) {
+        try (OpenTargets open = OpenTargets.open(specs, in.env(), providers, context, (t, m) -> step(DEPLOY, t, m))) {
             Map<String, StoreState> live = open.readAll(executor);
             Planner planner = new Planner(new ValueMasking(keys, masker));
             List<Planned> plans = new ArrayList<>();
