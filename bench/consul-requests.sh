@@ -2,7 +2,9 @@
 # The HTTP requests of a consul deploy of N keys (default 10,000) to an empty target, as the deploy engine makes
 # it (read, apply through /v1/txn, verify), and of a no-change re-deploy of the same content, counted by the
 # Consul double of config-cicd-store-consul's tests (there is no Consul agent here). Target: ceil(N/64)
-# transactions plus a constant for the deploy; reads only, no write, for the re-deploy. Not a test: run it by hand.
+# transactions plus a constant for the deploy (the record's check rides in the first transaction, its write in the
+# last: ceil((N+2)/64) transactions, 157 for 10,000 keys, + 4 reads = 161 requests); reads only, no write, for the
+# re-deploy. Not a test: run it by hand.
 #   bench/consul-requests.sh [keys] [max_txn_ops]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

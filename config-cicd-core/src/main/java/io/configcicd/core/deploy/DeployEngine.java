@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The deploy engine: validate, read every target, plan, check the guardrails, then (under a lock per environment)
@@ -81,10 +82,27 @@ public final class DeployEngine {
                     findings, clock.instant());
         }
         if (in.dryRun()) {
-            return withTargets(in, specs, (open, plans) -> d.planned(plans, Deployment.Status.DRY_RUN, clock.instant()));
+            return withTargets(in, specs, (open, plans) -> noted(in, d, open, plans,
+                    noted -> d.planned(noted, Deployment.Status.DRY_RUN, clock.instant())));
         }
         Path lock = in.configDir().resolve(ConfigDirectory.STATE_DIR + "/locks/deploy-" + in.environment() + ".lock");
-        return FileLocks.withLock(lock, () -> withTargets(in, specs, (open, plans) -> apply(in, d, open, plans)));
+        return FileLocks.withLock(lock, () -> withTargets(in, specs, (open, plans) -> noted(in, d, open, plans,
+                noted -> apply(in, d, open, noted))));
+    }
+
+    /**
+     * Asks each target's store for its plan-time checks and notes ({@link StoreNotes}); a store's refusal refuses
+     * the deploy (nothing overrides it, nothing is written), otherwise {@code then} goes on with the noted plans.
+     */
+    private Deployment noted(DeployInput in, Deployment.Builder d, OpenTargets open, List<Planned> plans,
+                             Function<List<Planned>, Deployment> then) {
+        StoreNotes.Result r = new StoreNotes(masker, (t, m) -> step(DEPLOY, t, m))
+                .ask(open, plans, in.commit(), d.id(), clock.instant());
+        if (!r.refusals().isEmpty()) {
+            return d.refused(r.refusals(), List.of(), clock.instant())
+                    .withPlans(r.plans().stream().map(Planned::plan).toList());
+        }
+        return then.apply(r.plans());
     }
 
     /** What a deploy of the environment would change, and which targets drifted from their deployed record. */
@@ -131,7 +149,7 @@ public final class DeployEngine {
             learn(b.resolved());
             built.add(b);
         }
-        try (OpenTargets open = OpenTargets.open(specs, in.env(), providers, context)) {
+        try (OpenTargets open = OpenTargets.open(specs, in.env(), providers, context, (t, m) -> step(DEPLOY, t, m))) {
             Map<String, StoreState> live = open.readAll(executor);
             Planner planner = new Planner(new ValueMasking(keys, masker));
             List<Planned> plans = new ArrayList<>();

@@ -61,10 +61,14 @@ public record Deployment(Kind kind, String id, String environment, String commit
         Objects.requireNonNull(finished, "finished");
     }
 
-    /** The kind of failure a front end turns into an exit code: findings (refused) or external (failed). */
+    /**
+     * The kind of failure a front end turns into an exit code: findings (refused by a rule), the kind of a store's
+     * own plan-time refusal (bad input, external), or external (failed).
+     */
     public Optional<ErrorKind> failure() {
         return switch (status) {
-            case REFUSED -> Optional.of(ErrorKind.FINDINGS);
+            case REFUSED -> Optional.of(refusals.stream().map(Refusal::kind).filter(k -> k != ErrorKind.FINDINGS)
+                    .findFirst().orElse(ErrorKind.FINDINGS));
             case FAILED -> Optional.of(ErrorKind.EXTERNAL);
             default -> Optional.empty();
         };

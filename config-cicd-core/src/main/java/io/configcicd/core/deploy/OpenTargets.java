@@ -13,18 +13,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 
 /** The stores of several targets, opened together and closed together; their states read on the given executor. */
 final class OpenTargets implements AutoCloseable {
 
     private final Map<String, ConfigStore> stores = new LinkedHashMap<>();
 
+    /** @param progress receives (target, line) for what each target's store reports while it works */
     static OpenTargets open(List<TargetSpec> specs, Map<String, String> env, StoreProviders providers,
-                            StoreContext context) {
+                            StoreContext context, BiConsumer<String, String> progress) {
         OpenTargets out = new OpenTargets();
         try {
             for (TargetSpec spec : specs) {
-                out.stores.put(spec.name(), providers.open(DesiredContent.withResolvedOptions(spec, env), context));
+                StoreContext own = context.withProgress(line -> progress.accept(spec.name(), line));
+                out.stores.put(spec.name(), providers.open(DesiredContent.withResolvedOptions(spec, env), own));
             }
             return out;
         } catch (RuntimeException e) {

@@ -69,7 +69,7 @@ public final class StoreRollback {
         ValueMasking masking = new ValueMasking(keys, engine.masker());
         Planner planner = new Planner(masking);
         try (OpenTargets open = OpenTargets.open(specs, in.env(), engine.providers(),
-                new StoreContext(engine.clock(), in.baseDirectory()))) {
+                new StoreContext(engine.clock(), in.baseDirectory()), (t, m) -> engine.step("rollback", t, m))) {
             Map<String, StoreState> live = open.readAll(engine.executor());
             List<Refusal> refusals = new ArrayList<>();
             List<TargetPlan> plans = new ArrayList<>();

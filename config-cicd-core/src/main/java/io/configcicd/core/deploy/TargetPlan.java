@@ -13,10 +13,19 @@ import java.util.Optional;
  * the target drifted (its live content is not what that record says was deployed: someone edited the store).
  *
  * @param liveEntries how many entries the target holds now: the base of the change ratio
+ * @param notes       what the target's store says about how it would write this plan (its
+ *                    {@link io.configcicd.core.store.ConfigStore#planNotes}), without values; empty when none
  */
 public record TargetPlan(String target, String type, Layout layout, SecretsMode secrets, int liveEntries,
                          List<EntryChange> changes, String liveSha256, String desiredSha256,
-                         Optional<DeployedRecord> record, boolean drift) {
+                         Optional<DeployedRecord> record, boolean drift, List<String> notes) {
+
+    /** A plan without notes from its store. */
+    public TargetPlan(String target, String type, Layout layout, SecretsMode secrets, int liveEntries,
+                      List<EntryChange> changes, String liveSha256, String desiredSha256,
+                      Optional<DeployedRecord> record, boolean drift) {
+        this(target, type, layout, secrets, liveEntries, changes, liveSha256, desiredSha256, record, drift, List.of());
+    }
 
     public TargetPlan {
         Objects.requireNonNull(target, "target");
@@ -27,6 +36,13 @@ public record TargetPlan(String target, String type, Layout layout, SecretsMode 
         Objects.requireNonNull(liveSha256, "liveSha256");
         Objects.requireNonNull(desiredSha256, "desiredSha256");
         Objects.requireNonNull(record, "record");
+        notes = List.copyOf(notes);
+    }
+
+    /** The same plan with these notes from its store. */
+    public TargetPlan withNotes(List<String> storeNotes) {
+        return new TargetPlan(target, type, layout, secrets, liveEntries, changes, liveSha256, desiredSha256, record,
+                drift, storeNotes);
     }
 
     /** Whether the target already holds exactly the desired content (same SHA-256): nothing to write. */

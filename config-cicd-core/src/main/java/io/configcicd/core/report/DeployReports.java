@@ -90,6 +90,7 @@ public final class DeployReports {
     }
 
     private static void planText(TargetPlan p, StringBuilder out) {
+        p.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
         if (p.drift()) {
             out.append("  drift: the live content differs from the last deployed record")
                     .append(p.record().map(r -> " (deployment " + r.deploymentId() + ")").orElse(" (no record)"))
@@ -163,6 +164,7 @@ public final class DeployReports {
         m.put("live_sha256", p.liveSha256());
         m.put("desired_sha256", p.desiredSha256());
         m.put("record", p.record().map(r -> (Object) r.toFields()).orElse(null));
+        m.put("notes", p.notes());
         List<Object> changes = new ArrayList<>();
         for (EntryChange c : p.changes()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -194,6 +196,8 @@ public final class DeployReports {
                         .append(" | ").append(p.drift() ? "yes" : "no").append(" |\n");
             }
             for (TargetResult t : d.targets()) {
+                t.plan().notes().forEach(n -> out.append("\n> ").append(Markdown.cell(t.target())).append(": ")
+                        .append(Markdown.cell(n)).append('\n'));
                 if (!t.plan().changes().isEmpty()) {
                     out.append("\n<details><summary>").append(Markdown.cell(t.target())).append("</summary>\n\n```diff\n");
                     StringBuilder plan = new StringBuilder();

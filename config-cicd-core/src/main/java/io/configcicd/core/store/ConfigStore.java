@@ -1,5 +1,7 @@
 package io.configcicd.core.store;
 
+import java.util.List;
+
 /**
  * One deploy target's store, opened for one environment (ARCHITECTURE 3a): the SPI every backend implements
  * ({@code file} in the core; redis, consul, kubernetes-configmap and aws-appconfig in their own modules). The
@@ -36,6 +38,24 @@ public interface ConfigStore extends AutoCloseable {
      *                        {@code desired}, the message says which when the store cannot tell)
      */
     void apply(StoreState desired, StoreState expected);
+
+    /**
+     * Checks, at plan time, what {@link #apply} would write, and says what a reader of the plan should know about
+     * how it will be written (for example that it takes several non-atomic transactions). The deploy engine calls it
+     * for every target it would write, before anything is written and also for a dry run; it reads nothing new
+     * (an implementation may use what its last {@link #read()} learnt). The notes hold no configuration value.
+     *
+     * @param live    the state the plan read (what {@link #read()} returned)
+     * @param desired what the deploy would write (its record provisional: the time and id may still change)
+     * @return notes for the plan, in order; empty when there is nothing to say
+     * @throws StoreException          TOO_LARGE (or another reason) when the store cannot hold {@code desired}:
+     *                                 the deploy is refused before anything is written
+     * @throws io.configcicd.core.ConfigCicdException BAD_INPUT when the configuration cannot be written to this
+     *                                 store as it is (a name the store rejects), naming the configuration path
+     */
+    default List<String> planNotes(StoreState live, StoreState desired) {
+        return List.of();
+    }
 
     /** Reads the target back and compares it with what {@link #apply} was given. */
     default Verification verify(StoreState desired) {

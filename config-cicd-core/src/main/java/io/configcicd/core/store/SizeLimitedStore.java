@@ -1,5 +1,7 @@
 package io.configcicd.core.store;
 
+import java.util.List;
+
 /**
  * A decorator that refuses content above a target's {@code max_bytes} with {@link StoreException.Reason#TOO_LARGE}
  * before the store is asked to write anything. It shows the shape of every cross-cutting concern around a store
@@ -29,15 +31,26 @@ public final class SizeLimitedStore implements ConfigStore {
         return delegate.read();
     }
 
+    /** Refuses content above {@code max_bytes} at plan time too, then asks the store. */
+    @Override
+    public List<String> planNotes(StoreState live, StoreState desired) {
+        checkSize(desired);
+        return delegate.planNotes(live, desired);
+    }
+
     @Override
     public void apply(StoreState desired, StoreState expected) {
+        checkSize(desired);
+        delegate.apply(desired, expected);
+    }
+
+    private void checkSize(StoreState desired) {
         long size = desired.content().sizeBytes();
         if (size > maxBytes) {
             throw new StoreException(StoreException.Reason.TOO_LARGE, spec().name(), "the configuration is " + size
                     + " bytes, above the target's limit of " + maxBytes + " bytes; nothing was written",
                     "raise max_bytes of the target (up to the store's own limit) or make the configuration smaller");
         }
-        delegate.apply(desired, expected);
     }
 
     @Override

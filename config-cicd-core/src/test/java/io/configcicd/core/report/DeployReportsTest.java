@@ -33,6 +33,18 @@ class DeployReportsTest {
         assertThat(DeployReports.markdown(failed(TargetStatus.RESTORE_FAILED))).contains("RESTORE FAILED for cache");
     }
 
+    @Test
+    void aStoresPlanNotesAppearInTheTextTheJsonAndTheMarkdownOfThePlan() {
+        String note = "applied in 3 transactions: readers may see a mix for a moment";
+        Deployment d = new Deployment(Deployment.Kind.DEPLOY, "d3", "development", "abc", "ci",
+                Deployment.Status.DRY_RUN, List.of(new TargetResult(plan("kv", "consul").withNotes(List.of(note)),
+                TargetStatus.PLANNED, "")), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), T, T);
+
+        assertThat(DeployReports.text(d)).contains("target kv (consul, keys): PLANNED\n  note: " + note + "\n");
+        assertThat(DeployReports.json(DeployReports.structure(d))).contains("\"notes\" : [ \"" + note + "\" ]");
+        assertThat(DeployReports.markdown(d)).contains("> kv: " + note);
+    }
+
     private static Deployment failed(TargetStatus first) {
         return new Deployment(Deployment.Kind.DEPLOY, "d2", "development", "abc", "ci", Deployment.Status.FAILED,
                 List.of(new TargetResult(plan("cache", "redis"), first, ""),

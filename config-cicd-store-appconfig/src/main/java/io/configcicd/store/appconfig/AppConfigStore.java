@@ -72,6 +72,22 @@ final class AppConfigStore implements ConfigStore {
         return current(api.deployments(found.get()), found.get());
     }
 
+    /**
+     * At plan time: refuses content above the {@value AppConfigStoreProvider#HOSTED_LIMIT_BYTES} bytes a hosted
+     * configuration version may hold (AppConfig's default quota), before any version is created. Sends no request.
+     */
+    @Override
+    public List<String> planNotes(StoreState live, StoreState desired) {
+        long size = desired.content().sizeBytes();
+        if (size > AppConfigStoreProvider.HOSTED_LIMIT_BYTES) {
+            throw new StoreException(Reason.TOO_LARGE, spec.name(), "the configuration is " + size + " bytes, above"
+                    + " the " + AppConfigStoreProvider.HOSTED_LIMIT_BYTES + " bytes of an AppConfig hosted"
+                    + " configuration; nothing was written", "make the configuration smaller, or split it over"
+                    + " several profiles (one target each)");
+        }
+        return List.of();
+    }
+
     @Override
     public void apply(StoreState desired, StoreState expected) {
         if (desired.content().layout() != Layout.DOCUMENT) {

@@ -23,13 +23,26 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
  * {@code poll_interval} (default 5s). Layout {@code document} only. Hosted configurations hold at most 1 MB, the
  * limit {@code max_bytes} cannot exceed. Credentials come from the AWS SDK's default chain (environment, profile,
  * web identity for GitHub OIDC, instance role). Opening builds the SDK clients (JDK URL-connection HTTP, no
- * thread of ours) and does not call AWS.
+ * thread of ours) and does not call AWS. A deployment's progress (DEPLOYING n%, BAKING) goes to the context's
+ * progress listener.
  */
 public final class AppConfigStoreProvider implements StoreProvider {
 
     public static final String TYPE = "aws-appconfig";
     /** AppConfig's limit on one hosted configuration version (the default quota: 1 MB). */
     public static final long HOSTED_LIMIT_BYTES = 1_000_000L;
+
+    private final Sleeper sleeper;
+
+    /** The provider ServiceLoader finds: waits between polls really sleep. */
+    public AppConfigStoreProvider() {
+        this(Sleeper.REAL);
+    }
+
+    /** A provider whose waits go to {@code sleeper} (tests move a clock instead). */
+    AppConfigStoreProvider(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
 
     @Override
     public String type() {
@@ -62,7 +75,7 @@ public final class AppConfigStoreProvider implements StoreProvider {
 
     @Override
     public ConfigStore open(TargetSpec spec, StoreContext context) {
-        return open(spec, context, Sleeper.REAL, message -> { });
+        return open(spec, context, sleeper, context.progress());
     }
 
     /** The store with a replaceable sleeper and a progress listener (tests). */

@@ -62,6 +62,23 @@ class AppConfigDeployIT {
     }
 
     @Test
+    void contentAboveTheHostedLimitIsRefusedAtPlanTimeWithoutARequest() {
+        try (AppConfigStore store = store(Map.of())) {
+            StoreState live = store.read();
+            int before = appconfig.requests().size();
+            String big = "{\"blob\":\"" + "x".repeat((int) AppConfigStoreProvider.HOSTED_LIMIT_BYTES) + "\"}";
+
+            StoreException e = catchThrowableOfType(StoreException.class,
+                    () -> store.planNotes(live, state(big, "run-1")));
+
+            assertThat(e.reason()).isEqualTo(StoreException.Reason.TOO_LARGE);
+            assertThat(e.problem()).contains("hosted configuration").doesNotContain("xxxx");
+            assertThat(store.planNotes(live, state("{\"a\":1}", "run-1"))).isEmpty();
+            assertThat(appconfig.requests().size()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void theVersionCarriesTheCommitAndDeploymentIdInItsLabelAndTheCheckAndSetToken() {
         try (AppConfigStore store = store(Map.of())) {
             store.apply(state("{\"a\":1}", "run-1"), store.read());

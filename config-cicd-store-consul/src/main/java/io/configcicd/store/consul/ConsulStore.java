@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * A consul target (ARCHITECTURE 3a): {@code keys} as one key per leaf under {@code prefix}, {@code document} as
  * {@code prefix + data}, the deployed record as JSON at {@code record_key}. Reads with consul-client (two GETs),
- * writes with {@link ConsulWriter} through {@code /v1/txn}. Names and sizes are checked ({@link ConsulKeys}) before
- * any request. The indexes of the last read are kept so that an apply planned on it needs no second read.
+ * writes with {@link ConsulWriter} through {@code /v1/txn}. Names and sizes are checked ({@link ConsulKeys}) at plan
+ * time ({@link #planNotes}), and again before any write. The indexes of the last read are kept so that an apply planned on it needs no second read.
  */
 final class ConsulStore implements ConfigStore {
 
@@ -75,15 +75,32 @@ final class ConsulStore implements ConfigStore {
     }
 
     /**
-     * How many transactions writing {@code desired} over what was last read takes, and what that means for readers:
-     * the sentence a plan should show ("applied in N transactions: readers may see a mix for a moment").
+     * At plan time: refuses names Consul rejects and values above its {@code kv_max_value_size}
+     * ({@link ConsulKeys#check}), and says when the plan takes several transactions, which readers may see half
+     * applied. Uses the state of the last {@link #read()} when it is {@code live} (no request).
      */
+    @Override
+    public List<String> planNotes(StoreState live, StoreState desired) {
+        keys.check(desired.content());
+        if (live.sameAs(desired)) {
+            return List.of();
+        }
+        int n = transactions(desired, live);
+        return n == 1 ? List.of() : List.of("applied in " + n + " transactions: readers may see a mix for a moment"
+                + " (use layout: document, or at most " + settings.contentOpsPerTxn() + " changed keys, for an atomic"
+                + " switch)");
+    }
+
+    /** The sentence a plan shows about its transactions ("applied in N transactions: readers may see a mix"). */
     String transactionNote(StoreState desired) {
-        ConsulSnapshot live = lastRead.orElseGet(this::snapshot);
-        int n = writer.batches(writer.contentOps(desired.content(), live)).size();
-        return n == 1 ? "applied in one transaction (atomic)" : "applied in " + n + " transactions: readers may see a"
-                + " mix for a moment (layout: document, or at most " + settings.contentOpsPerTxn()
-                + " changed keys, is atomic)";
+        ConsulSnapshot at = lastRead.orElseGet(this::snapshot);
+        List<String> notes = planNotes(at.state(), desired);
+        return notes.isEmpty() ? "applied in one transaction (atomic)" : notes.get(0);
+    }
+
+    private int transactions(StoreState desired, StoreState live) {
+        ConsulSnapshot at = lastRead.filter(s -> s.state().sameAs(live)).orElseGet(this::snapshot);
+        return writer.batches(writer.contentOps(desired.content(), at)).size();
     }
 
     @Override

@@ -16,11 +16,12 @@ import java.util.SortedMap;
 /**
  * Writes a desired state over a snapshot through {@code /v1/txn}, every operation check-and-set: {@code cas} with
  * the {@code ModifyIndex} the plan read, {@code cas} index 0 for a key that must not exist yet, {@code delete-cas}
- * for exactly the entries the target held and the configuration no longer has (never a recursive delete), and in
- * every transaction the check of the deployed record ({@code check-index}, {@code check-not-exists}), replaced in
- * the last one by the record's own {@code cas}. A plan of at most {@code max_txn_ops - 1} changes (and
- * {@code max_txn_bytes}) is one transaction, atomic for readers; a larger one is several, in order, and is not:
- * when one fails, those already applied are put back, last first.
+ * for exactly the entries the target held and the configuration no longer has (never a recursive delete). A plan of
+ * at most {@code max_txn_ops - 1} changes (and {@code max_txn_bytes}) is one transaction with the record's own
+ * {@code cas}, atomic for readers; a larger one is several, in order, and is not: the first also checks the deployed
+ * record ({@code check-index}, {@code check-not-exists}), the last writes it, the others are content only, so a
+ * plan of N changes takes ceil((N + 2) / max_txn_ops) transactions. A concurrent writer is caught in any of them
+ * (every content operation is check-and-set); when one fails, those already applied are put back, last first.
  */
 final class ConsulWriter {
 
@@ -30,6 +31,11 @@ final class ConsulWriter {
             ops = List.copyOf(ops);
         }
     }
+
+    /** Bytes of a request body besides its operations. */
+    private static final int BODY_SLACK = 256;
+    /** About the size of a deployed record's JSON (commit, id, SHA-256, time). */
+    private static final int RECORD_BYTES = 320;
 
     private final ConsulSettings settings;
     private final ConsulKeys keys;
@@ -74,25 +80,55 @@ final class ConsulWriter {
         return sets;
     }
 
-    /** The transactions of a plan: at most {@code max_txn_ops - 1} operations and {@code max_txn_bytes} each. */
+    /**
+     * The transactions of a plan, each at most {@code max_txn_ops} operations and {@code max_txn_bytes}: one
+     * transaction (atomic) when the content operations and the record's {@code cas} fit in one; otherwise the first
+     * also checks the record ({@code check-index}), the last writes it, and every other one is content only, packed
+     * full. Every content operation is check-and-set, so a concurrent writer of our keys is caught in any of them.
+     */
     List<Batch> batches(List<ConsulTxn.Op> ops) {
+        ConsulTxn.Op check = recordSlot();
+        ConsulTxn.Op write = recordSlot();
+        List<ConsulTxn.Op> alone = new ArrayList<>(ops);
+        alone.add(write);
+        if (pack(alone, settings.maxTxnOps()).size() == 1) {
+            return List.of(new Batch(ops));
+        }
+        List<ConsulTxn.Op> all = new ArrayList<>(ops.size() + 2);
+        all.add(check);
+        all.addAll(ops);
+        all.add(write);
         List<Batch> out = new ArrayList<>();
+        for (List<ConsulTxn.Op> packed : pack(all, settings.maxTxnOps())) {
+            out.add(new Batch(packed.stream().filter(op -> op != check && op != write).toList()));
+        }
+        return out;
+    }
+
+    /** Packs operations in order, at most {@code perTxn} and {@code max_txn_bytes} (with room to spare) in each. */
+    private List<List<ConsulTxn.Op>> pack(List<ConsulTxn.Op> ops, int perTxn) {
+        List<List<ConsulTxn.Op>> out = new ArrayList<>();
         List<ConsulTxn.Op> current = new ArrayList<>();
-        int bytes = 256;
+        int bytes = BODY_SLACK;
         for (ConsulTxn.Op op : ops) {
-            if (!current.isEmpty() && (current.size() == settings.contentOpsPerTxn()
+            if (!current.isEmpty() && (current.size() == perTxn
                     || bytes + op.estimatedBytes() > settings.maxTxnBytes())) {
-                out.add(new Batch(current));
+                out.add(current);
                 current = new ArrayList<>();
-                bytes = 256;
+                bytes = BODY_SLACK;
             }
             current.add(op);
             bytes += op.estimatedBytes();
         }
         if (!current.isEmpty() || out.isEmpty()) {
-            out.add(new Batch(current));
+            out.add(current);
         }
         return out;
+    }
+
+    /** Stands for the record's operation while packing: about the size of its {@code cas} with the record's JSON. */
+    private ConsulTxn.Op recordSlot() {
+        return ConsulTxn.Op.cas(settings.recordKey(), " ".repeat(RECORD_BYTES), 0);
     }
 
     /** The operation on the record in the last transaction: its {@code cas}, or its {@code delete-cas}. */
@@ -112,7 +148,12 @@ final class ConsulWriter {
         for (int i = 0; i < batches.size(); i++) {
             boolean last = i == batches.size() - 1;
             List<ConsulTxn.Op> ops = new ArrayList<>(batches.get(i).ops());
-            ops.add(last ? recordOp : ConsulTxn.Op.check(settings.recordKey(), recordIndex));
+            if (i == 0 && !last) {
+                ops.add(0, ConsulTxn.Op.check(settings.recordKey(), recordIndex));
+            }
+            if (last) {
+                ops.add(recordOp);
+            }
             String doing = batches.size() == 1 ? "writing (one transaction)"
                     : "writing transaction " + (i + 1) + " of " + batches.size();
             ConsulTxn.Outcome outcome;
@@ -149,7 +190,9 @@ final class ConsulWriter {
         List<String> failedRestores = new ArrayList<>();
         for (int j = applied.size() - 1; j >= 0; j--) {
             List<ConsulTxn.Op> undo = new ArrayList<>(undo(applied.get(j), old));
-            undo.add(ConsulTxn.Op.check(settings.recordKey(), recordIndex));
+            if (undo.size() < settings.maxTxnOps()) {
+                undo.add(ConsulTxn.Op.check(settings.recordKey(), recordIndex));
+            }
             try {
                 ConsulTxn.Outcome o = txn.run(undo, "restoring transaction " + (j + 1) + " of " + total);
                 if (!o.applied()) {

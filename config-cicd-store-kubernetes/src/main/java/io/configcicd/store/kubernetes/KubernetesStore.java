@@ -109,6 +109,16 @@ final class KubernetesStore implements ConfigStore {
         }
     }
 
+    /**
+     * At plan time: refuses data keys that are not valid ConfigMap keys (naming them) and data above the 1 MiB an
+     * object may hold, the checks {@link #apply} makes again before it writes. Sends no request.
+     */
+    @Override
+    public List<String> planNotes(StoreState live, StoreState desired) {
+        ConfigMapCodec.toData(spec.name(), desired.content(), spec.format());
+        return List.of();
+    }
+
     @Override
     public void apply(StoreState desired, StoreState expected) {
         SortedMap<String, String> data = ConfigMapCodec.toData(spec.name(), desired.content(), spec.format());

@@ -3,6 +3,7 @@ package io.configcicd.store.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.store.ConfigStore;
 import io.configcicd.core.store.DeployedRecord;
 import io.configcicd.core.store.DocumentFormat;
@@ -90,6 +91,27 @@ class KubernetesStoreRulesIT {
                     () -> store.apply(deployed(big, "run-1"), store.read()));
 
             assertThat(e.reason()).isEqualTo(StoreException.Reason.TOO_LARGE);
+            assertThat(raw(name)).isNull();
+        }
+    }
+
+    @Test
+    void invalidKeysAndDataAboveOneMebibyteAreRefusedAtPlanTimeWithoutARequest() {
+        StoreContent big = StoreContent.Keys.of(Map.of("blob", "x".repeat(1024 * 1024)));
+        StoreContent badKey = StoreContent.Keys.of(Map.of("labels.\"app/name\"", "demo"));
+        try (ConfigStore store = KubernetesTargets.open(server, KubernetesTargets.spec(name, Layout.KEYS))) {
+            StoreState live = store.read();
+            int before = server.getRequestCount();
+
+            StoreException large = catchThrowableOfType(StoreException.class,
+                    () -> store.planNotes(live, deployed(big, "run-1")));
+            ConfigCicdException invalid = catchThrowableOfType(ConfigCicdException.class,
+                    () -> store.planNotes(live, deployed(badKey, "run-1")));
+
+            assertThat(large.reason()).isEqualTo(StoreException.Reason.TOO_LARGE);
+            assertThat(invalid.problem()).contains("labels.\"app/name\"");
+            assertThat(store.planNotes(live, deployed(keys("5"), "run-1"))).isEmpty();
+            assertThat(server.getRequestCount()).isEqualTo(before);
             assertThat(raw(name)).isNull();
         }
     }
