@@ -121,11 +121,11 @@ public final class ValidationService {
         if (request.revision().isPresent()) {
             return atRevision(request, request.revision().get(), prefix, governance);
         }
-        TargetCheck.check(workTree.directory().settings(), StoreProviders.installed());
         ConfigurationValidator validator = workTree.validator();
         List<String> environments = request.environments().isEmpty()
                 ? workTree.listConfigurations(Scope.GLOBAL) : request.environments();
         requireAccess(environments, request.fix(), governance);
+        TargetCheck.check(workTree.directory().settings(), StoreProviders.installed());
         LocalDate today = LocalDate.now(clock);
         ValidationRun run = validator.validate(request.environments(), today);
         List<AppliedFix> fixes = List.of();
