@@ -190,7 +190,8 @@ public final class DeployEngine {
                 continue;
             }
             StoreState desired = StoreState.of(p.desired().content(),
-                    DeployedRecord.of(p.desired().content(), in.commit(), id, now));
+                    DeployedRecord.of(p.desired().content(), in.commit(), id, now))
+                    .withSecretEntries(p.desired().secretEntries());
             TargetResult planned = new TargetResult(p.plan(), TargetStatus.PLANNED, "");
             steps.add(new Applier.Step(open.store(p.spec().name()), planned, p.live(), desired));
             written.put(p.spec().name(), new Journal.Written(p.live(), desired,

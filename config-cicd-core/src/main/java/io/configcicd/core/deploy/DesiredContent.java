@@ -3,6 +3,7 @@ package io.configcicd.core.deploy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
+import io.configcicd.core.model.ConfigPath;
 import io.configcicd.core.security.OutputMasker;
 import io.configcicd.core.security.SecretMasker;
 import io.configcicd.core.security.crypto.Decryptor;
@@ -14,9 +15,12 @@ import io.configcicd.core.security.external.ResolvingVariableSource;
 import io.configcicd.core.store.ContentEncoder;
 import io.configcicd.core.store.SecretsMode;
 import io.configcicd.core.store.StoreContent;
+import io.configcicd.core.store.StoreState;
 import io.configcicd.core.store.TargetSpec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,13 +30,20 @@ import java.util.regex.Pattern;
  * {@code CONFIG_CICD_KEY}) and every {@code ${VAR}}, {@code ${vault:...}} and {@code ${aws-sm:...}} resolved for
  * {@code secrets: resolve}; plus the real values it resolved, which the run's masker must learn before anything is
  * printed. Also resolves {@code ${VAR}} in a target's options ({@code url: ${REDIS_URL}}).
+ *
+ * <p>It also tells the store which entries hold secrets ({@link StoreState#secretEntries()}): for the {@code keys}
+ * layout the entries whose path a secret key pattern of the settings matches; for the {@code document} layout
+ * nothing (one document is one value: a store that keeps secrets apart keeps the whole document with them).
  */
 final class DesiredContent {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /** The tree a target receives, its encoding, and the secret values resolved for it. */
-    record Built(ConfigMap tree, StoreContent content, OutputMasker resolved) {
+    record Built(ConfigMap tree, StoreContent content, OutputMasker resolved, Optional<Set<String>> secretEntries) {
+        Built(ConfigMap tree, StoreContent content, OutputMasker resolved, SecretMasker keys) {
+            this(tree, content, resolved, DesiredContent.secretEntries(content, keys));
+        }
     }
 
     private DesiredContent() {
@@ -40,7 +51,7 @@ final class DesiredContent {
 
     static Built build(ConfigMap effective, TargetSpec spec, Map<String, String> env, SecretMasker keys) {
         if (spec.secrets() == SecretsMode.REFERENCE) {
-            return new Built(effective, ContentEncoder.encode(effective, spec), OutputMasker.none());
+            return new Built(effective, ContentEncoder.encode(effective, spec), OutputMasker.none(), keys);
         }
         ConfigNode decrypted = effective;
         if (!EncryptedValue.findAll(effective).isEmpty()) {
@@ -49,7 +60,24 @@ final class DesiredContent {
         ConfigMap real = new ExternalSecretInterpolator(ResolvingVariableSource.standard(env))
                 .resolve((ConfigMap) decrypted);
         OutputMasker resolved = OutputMasker.builder(keys).addSecretsOf(effective, real).build();
-        return new Built(real, ContentEncoder.encode(real, spec), resolved);
+        return new Built(real, ContentEncoder.encode(real, spec), resolved, keys);
+    }
+
+    /**
+     * The names of the entries of {@code keys} content whose path a secret key pattern matches; empty (not told) for
+     * a document.
+     */
+    static Optional<Set<String>> secretEntries(StoreContent content, SecretMasker keys) {
+        if (!(content instanceof StoreContent.Keys k)) {
+            return Optional.empty();
+        }
+        Set<String> out = new TreeSet<>();
+        for (String name : k.entries().keySet()) {
+            if (keys.isSecret(ConfigPath.parse(name))) {
+                out.add(name);
+            }
+        }
+        return Optional.of(out);
     }
 
     /** The spec with {@code ${VAR}} and {@code ${VAR:-default}} in its options replaced from {@code env}. */

@@ -45,7 +45,8 @@ final class StoreNotes {
             }
             String target = p.spec().name();
             StoreState desired = StoreState.of(p.desired().content(),
-                    DeployedRecord.of(p.desired().content(), commit, id, now));
+                    DeployedRecord.of(p.desired().content(), commit, id, now))
+                    .withSecretEntries(p.desired().secretEntries());
             try {
                 List<String> notes = open.store(target).planNotes(p.live(), desired).stream().map(masker::mask).toList();
                 notes.forEach(n -> progress.accept(target, "plan: " + n));

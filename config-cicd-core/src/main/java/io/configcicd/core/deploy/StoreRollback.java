@@ -95,7 +95,8 @@ public final class StoreRollback {
                             + (now.drifted() ? ", edited by hand" : "") + ")", true));
                 }
                 StoreContent previous = previousContent.get();
-                StoreState desired = new StoreState(previous, t.previousRecord());
+                StoreState desired = new StoreState(previous, t.previousRecord(),
+                        DesiredContent.secretEntries(previous, keys));
                 SortedMap<String, String> entries = Planner.entries(previous, spec.format()).orElse(new TreeMap<>());
                 TargetPlan plan = planner.plan(spec, now, previous, entries);
                 plans.add(plan);

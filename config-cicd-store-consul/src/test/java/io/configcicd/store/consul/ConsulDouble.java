@@ -2,6 +2,8 @@ package io.configcicd.store.consul;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,7 +22,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -34,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ACL tokens (403, "Permission denied" per txn op), {@code X-Consul-Index} and blocking queries
  * ({@code ?index=&wait=}), {@code /v1/status/leader}, {@code /v1/acl/token/self}; and fault hooks: an HTTP status
  * for the next requests of a path, a dropped connection, "No cluster leader", slow answers, and a hook run before a
- * given transaction (a concurrent writer). Counts requests by method and path.
+ * given transaction (a concurrent writer). Counts requests by method and path, and keeps each request's query
+ * ({@link #queries()}: {@code ?dc=}). Served over HTTPS when given a TLS context ({@link #ConsulDouble(SSLContext)}).
  */
 public final class ConsulDouble implements AutoCloseable {
 
@@ -55,6 +60,8 @@ public final class ConsulDouble implements AutoCloseable {
     private final TreeMap<String, Entry> kv = new TreeMap<>();
     private long index = 1;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final String scheme;
     private final List<Fault> faults = new ArrayList<>();
     private final Map<Integer, Runnable> beforeTxn = new HashMap<>();
     private int txns;
@@ -65,18 +72,40 @@ public final class ConsulDouble implements AutoCloseable {
     private volatile Map<String, Access> tokens = Map.of();
 
     public ConsulDouble() {
+        this(Optional.empty());
+    }
+
+    /** A double served over HTTPS with the key and certificate of {@code tls}. */
+    public ConsulDouble(SSLContext tls) {
+        this(Optional.of(tls));
+    }
+
+    private ConsulDouble(Optional<SSLContext> tls) {
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            if (tls.isPresent()) {
+                HttpsServer https = HttpsServer.create(at, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+                server = https;
+            } else {
+                server = HttpServer.create(at, 0);
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        scheme = tls.isPresent() ? "https" : "http";
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every request that reached the double, as "METHOD /path?query" (query "" when none), in order. */
+    public List<String> queries() {
+        return List.copyOf(queries);
     }
 
     // ---- hooks and inspection
@@ -189,6 +218,8 @@ public final class ConsulDouble implements AutoCloseable {
         String method = ex.getRequestMethod();
         requests.computeIfAbsent(method + " " + (path.startsWith("/v1/kv/") ? "/v1/kv" : path),
                 k -> new AtomicInteger()).incrementAndGet();
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        queries.add(method + " " + path + "?" + (rawQuery == null ? "" : rawQuery));
         try (ex) {
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());

@@ -22,8 +22,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A {@code kubernetes-configmap} target. The object {@code name} (a ConfigMap, or a Secret for {@code secrets:
- * resolve}) holds the data and, as annotations, the deployed record; it is created, or updated with the
+ * A {@code kubernetes-configmap} target. The object {@code name} (a ConfigMap; a Secret for {@code secrets:
+ * resolve} in the {@code document} layout or with {@code immutable: true}) holds the data and, as annotations, the deployed record; it is created, or updated with the
  * resourceVersion of the read the plan was made from, so the API server refuses (409) a write over someone else's.
  * A 409 is retried once, from a fresh read, when the object still holds what the plan read (content and record:
  * only its metadata moved on); otherwise it is a CONFLICT and the deploy engine restores the other targets.
@@ -31,6 +31,9 @@ import java.util.TreeMap;
  * <p>With {@code immutable: true} the data goes to a new immutable object {@code <name>-<sha256 prefix>} and the
  * object {@code name} becomes a pointer (data key {@code current}, with the record), switched by the same
  * check-and-set; immutable objects beyond {@code keep} (by record time, never the current one) are deleted.
+ *
+ * <p>A mutable {@code keys} target with {@code secrets: resolve} keeps its secret entries in a Secret and the rest,
+ * with the record, in the ConfigMap of the same name ({@link SecretSplit}).
  */
 final class KubernetesStore implements ConfigStore {
 
@@ -41,6 +44,8 @@ final class KubernetesStore implements ConfigStore {
     private final KubernetesClient client;
     private final KubernetesObjects objects;
     private final Clock clock;
+    /** Present for a mutable keys target with {@code secrets: resolve}: it writes and reads the ConfigMap + Secret. */
+    private final Optional<SecretSplit> split;
     /** The state of the last read and the resourceVersion it was read at. */
     private Optional<Map.Entry<StoreState, String>> lastRead = Optional.empty();
 
@@ -51,6 +56,8 @@ final class KubernetesStore implements ConfigStore {
         this.objects = new KubernetesObjects(client, settings.namespace().orElseGet(
                 () -> client.getNamespace() == null ? "default" : client.getNamespace()), settings.toSecret());
         this.clock = clock;
+        this.split = SecretSplit.appliesTo(settings, spec.layout())
+                ? Optional.of(new SecretSplit(this, client, objects)) : Optional.empty();
     }
 
     @Override
@@ -72,6 +79,9 @@ final class KubernetesStore implements ConfigStore {
 
     @Override
     public StoreState read() {
+        if (split.isPresent()) {
+            return split.get().read();
+        }
         Map.Entry<StoreState, String> fresh = fetch();
         lastRead = Optional.of(fresh);
         return fresh.getKey();
@@ -121,6 +131,10 @@ final class KubernetesStore implements ConfigStore {
 
     @Override
     public void apply(StoreState desired, StoreState expected) {
+        if (split.isPresent()) {
+            split.get().apply(desired, expected);
+            return;
+        }
         SortedMap<String, String> data = ConfigMapCodec.toData(spec.name(), desired.content(), spec.format());
         String rv = lastRead.filter(r -> r.getKey().sameAs(expected)).map(Map.Entry::getValue)
                 .orElseGet(() -> checkedVersion(expected));

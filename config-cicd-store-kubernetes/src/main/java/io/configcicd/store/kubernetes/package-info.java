@@ -5,7 +5,8 @@
  * ConfigMap keys refused before anything is written), the deployed record as {@code config-cicd.io/} annotations
  * and the label {@code app.kubernetes.io/managed-by: config-cicd}; create, or update with the resourceVersion the
  * plan read; {@code immutable: true} (new immutable ConfigMaps behind a pointer, pruned to {@code keep});
- * {@code secrets: resolve} (a Secret of the same name instead of the ConfigMap); {@code test-stores}' checks.
+ * {@code secrets: resolve} (in the {@code keys} layout the secret entries in a Secret of the same name and the rest
+ * with the record in the ConfigMap; otherwise a Secret instead of the ConfigMap); {@code test-stores}' checks.
  *
  * <p>Entry point: {@link io.configcicd.store.kubernetes.KubernetesStoreProvider}, listed in
  * {@code META-INF/services/io.configcicd.core.store.StoreProvider}; everything else is package-private.
