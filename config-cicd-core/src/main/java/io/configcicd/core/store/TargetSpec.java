@@ -1,12 +1,17 @@
 package io.configcicd.core.store;
 
+import io.configcicd.core.ConfigCicdException;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One entry of {@code targets:} in {@code config-cicd.yaml}, parsed for one environment by {@link TargetSpecs}:
@@ -35,9 +40,77 @@ public record TargetSpec(String name, String type, String environment, Layout la
         options = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(options, "options")));
     }
 
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|)");
+
     /** A type option's value, when it is set or has a default. */
     public Optional<String> option(String key) {
         return Optional.ofNullable(options.get(key));
+    }
+
+    /**
+     * A duration option: {@code 500ms}, {@code 5s}, {@code 30m} or {@code 1h} (a bare number is milliseconds),
+     * positive; {@code fallback} when it is not set.
+     *
+     * @throws ConfigCicdException bad input naming this target and the option
+     */
+    public Duration duration(String key, Duration fallback) {
+        Optional<String> written = option(key);
+        if (written.isEmpty()) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(written.get().trim().toLowerCase(Locale.ROOT));
+        long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
+        if (n <= 0) {
+            throw badOption(key + " must be a positive duration such as 500ms, 5s, 30m or 1h, not '" + written.get()
+                    + "'", "write " + key + ": 5s, or leave it out for " + fallback.toMillis() + "ms");
+        }
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofMillis(n);
+        };
+    }
+
+    /**
+     * A {@code true}/{@code false} option, false when it is not set.
+     *
+     * @param hint what to do when it is neither (the option's own advice)
+     * @throws ConfigCicdException bad input naming this target and the option
+     */
+    public boolean flag(String key, String hint) {
+        String v = option(key).orElse("false").trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw badOption(key + " must be true or false, not '" + v + "'", hint);
+        }
+        return v.equals("true");
+    }
+
+    /**
+     * A whole-number option of at least {@code min}; {@code fallback} when it is not set.
+     *
+     * @throws ConfigCicdException bad input naming this target and the option
+     */
+    public int number(String key, int fallback, int min) {
+        Optional<String> written = option(key);
+        if (written.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(written.get().trim());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw badOption(key + " must be a number of at least " + min + ", not '" + written.get() + "'",
+                "leave it out for " + fallback);
+    }
+
+    /** Bad input about one of this target's options: {@code target <name>: <problem>}. */
+    public ConfigCicdException badOption(String problem, String hint) {
+        return ConfigCicdException.badInput("target " + name + ": " + problem, hint);
     }
 
     /** The same spec with every option value passed through {@code resolve} (for {@code ${VAR}} references). */

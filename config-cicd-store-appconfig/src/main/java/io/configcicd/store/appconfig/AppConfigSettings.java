@@ -6,11 +6,8 @@ import io.configcicd.core.store.TargetSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An aws-appconfig target's options, parsed once when the store is opened: the {@code region} (else the SDK's
@@ -40,7 +37,6 @@ record AppConfigSettings(String target, Optional<String> region, Optional<URI> e
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
 
     AppConfigSettings {
         Objects.requireNonNull(target, "target");
@@ -69,8 +65,8 @@ record AppConfigSettings(String target, Optional<String> region, Optional<URI> e
                 spec.option(ENVIRONMENT).filter(e -> !e.isBlank()).orElse(spec.environment()),
                 spec.option(PROFILE).filter(p -> !p.isBlank()).orElse(DEFAULT_PROFILE),
                 spec.option(STRATEGY).filter(s -> !s.isBlank()).orElse(DEFAULT_STRATEGY),
-                bool(name, spec, CREATE), duration(name, spec, TIMEOUT, DEFAULT_TIMEOUT),
-                duration(name, spec, POLL_INTERVAL, DEFAULT_POLL_INTERVAL));
+                spec.flag(CREATE, "write " + CREATE + ": true"), spec.duration(TIMEOUT, DEFAULT_TIMEOUT),
+                spec.duration(POLL_INTERVAL, DEFAULT_POLL_INTERVAL));
     }
 
     /** application/environment/profile, for messages. */
@@ -100,34 +96,6 @@ record AppConfigSettings(String target, Optional<String> region, Optional<URI> e
         }
         throw bad(name, "endpoint must be an http:// or https:// URL with a host and no user-info",
                 "write endpoint: http://127.0.0.1:4566 (a test endpoint), or leave it out for AWS itself");
-    }
-
-    private static boolean bool(String name, TargetSpec spec, String key) {
-        String v = spec.option(key).orElse("false").trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw bad(name, key + " must be true or false, not '" + v + "'", "write " + key + ": true");
-        };
-    }
-
-    private static Duration duration(String name, TargetSpec spec, String key, Duration fallback) {
-        Optional<String> written = spec.option(key);
-        if (written.isEmpty()) {
-            return fallback;
-        }
-        Matcher m = DURATION.matcher(written.get().trim().toLowerCase(Locale.ROOT));
-        long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
-        if (n <= 0) {
-            throw bad(name, key + " must be a positive duration such as 500ms, 5s, 30m or 1h, not '" + written.get()
-                    + "'", "write " + key + ": 30m");
-        }
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 
     private static ConfigCicdException bad(String target, String problem, String hint) {

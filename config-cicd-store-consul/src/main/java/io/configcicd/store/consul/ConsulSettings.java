@@ -6,11 +6,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A consul target's options, checked once when the store is opened (bad input, exit 2, naming the option):
@@ -42,7 +39,6 @@ record ConsulSettings(String target, URI url, String prefix, String recordKey, O
     static final int DEFAULT_MAX_TXN_BYTES = 512 * 1024;
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
 
     ConsulSettings {
         Objects.requireNonNull(target, "target");
@@ -75,8 +71,8 @@ record ConsulSettings(String target, URI url, String prefix, String recordKey, O
         return new ConsulSettings(name, url, prefix, recordKey, spec.option(TOKEN).filter(t -> !t.isBlank()),
                 spec.option(CA_FILE).filter(f -> !f.isBlank()).map(f -> baseDirectory.resolve(f)),
                 spec.option(DATACENTER).filter(d -> !d.isBlank()),
-                positive(name, spec, MAX_TXN_OPS, DEFAULT_MAX_TXN_OPS, 2),
-                positive(name, spec, MAX_TXN_BYTES, DEFAULT_MAX_TXN_BYTES, 1024), timeout(name, spec));
+                spec.number(MAX_TXN_OPS, DEFAULT_MAX_TXN_OPS, 2),
+                spec.number(MAX_TXN_BYTES, DEFAULT_MAX_TXN_BYTES, 1024), spec.duration(TIMEOUT, DEFAULT_TIMEOUT));
     }
 
     boolean https() {
@@ -117,37 +113,6 @@ record ConsulSettings(String target, URI url, String prefix, String recordKey, O
             throw bad(name, "url must not carry user-info", "give the ACL token as token: ${CONSUL_TOKEN}");
         }
         return uri;
-    }
-
-    private static int positive(String name, TargetSpec spec, String key, int dflt, int min) {
-        Optional<String> written = spec.option(key);
-        if (written.isEmpty()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(written.get().trim());
-            if (n >= min) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw bad(name, key + " must be a number of at least " + min + ", not '" + written.get() + "'",
-                "leave it out for " + dflt);
-    }
-
-    private static Duration timeout(String name, TargetSpec spec) {
-        Optional<String> written = spec.option(TIMEOUT);
-        if (written.isEmpty()) {
-            return DEFAULT_TIMEOUT;
-        }
-        Matcher m = DURATION.matcher(written.get().trim().toLowerCase(Locale.ROOT));
-        long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
-        if (n <= 0) {
-            throw bad(name, "timeout must be a positive duration, not '" + written.get() + "'",
-                    "write timeout: 10s or timeout: 500ms");
-        }
-        return "s".equals(m.group(2)) ? Duration.ofSeconds(n) : Duration.ofMillis(n);
     }
 
     static ConfigCicdException bad(String target, String problem, String hint) {

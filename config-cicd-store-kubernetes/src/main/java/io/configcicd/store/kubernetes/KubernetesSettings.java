@@ -38,7 +38,7 @@ record KubernetesSettings(String target, String name, Optional<String> namespace
             throw bad(spec, "name '" + name + "' is not a valid ConfigMap name",
                     "use lower-case letters, digits, '-' and '.', at most " + MAX_NAME + " characters");
         }
-        boolean immutable = bool(spec, IMMUTABLE);
+        boolean immutable = spec.flag(IMMUTABLE, "write " + IMMUTABLE + ": true");
         int keep = spec.option(KEEP).map(k -> keep(spec, k)).orElse(DEFAULT_KEEP);
         return new KubernetesSettings(spec.name(), name, nonBlank(spec, NAMESPACE), nonBlank(spec, KUBECONFIG),
                 nonBlank(spec, CONTEXT), immutable, keep, spec.secrets() == SecretsMode.RESOLVE);
@@ -51,14 +51,6 @@ record KubernetesSettings(String target, String name, Optional<String> namespace
 
     private static Optional<String> nonBlank(TargetSpec spec, String key) {
         return spec.option(key).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private static boolean bool(TargetSpec spec, String key) {
-        String v = spec.option(key).orElse("false").trim();
-        if (!v.equals("true") && !v.equals("false")) {
-            throw bad(spec, key + " must be true or false, not '" + v + "'", "write " + key + ": true");
-        }
-        return Boolean.parseBoolean(v);
     }
 
     private static int keep(TargetSpec spec, String text) {

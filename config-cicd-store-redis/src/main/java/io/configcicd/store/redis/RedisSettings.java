@@ -5,11 +5,8 @@ import io.configcicd.core.store.TargetSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A redis target's options, parsed once when the store is opened: where the server is ({@code url}
@@ -34,7 +31,6 @@ record RedisSettings(String target, String host, int port, int database, boolean
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     static final int DEFAULT_PORT = 6379;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|)");
 
     RedisSettings {
         Objects.requireNonNull(target, "target");
@@ -56,9 +52,12 @@ record RedisSettings(String target, String host, int port, int database, boolean
         String[] userInfo = userInfo(uri);
         String key = spec.option(KEY).filter(k -> !k.isEmpty()).orElse(DEFAULT_KEY.replace("{environment}",
                 spec.environment()));
+        boolean verifyTls = !spec.flag(INSECURE_SKIP_TLS_VERIFY, "leave it out: certificates are verified unless you"
+                + " write " + INSECURE_SKIP_TLS_VERIFY + ": true");
         return new RedisSettings(name, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT,
-                database(name, uri), tls, !insecure(name, spec), spec.option(USERNAME).or(() -> Optional.ofNullable(userInfo[0])),
-                spec.option(PASSWORD).or(() -> Optional.ofNullable(userInfo[1])), timeout(name, spec), key,
+                database(name, uri), tls, verifyTls, spec.option(USERNAME).or(() -> Optional.ofNullable(userInfo[0])),
+                spec.option(PASSWORD).or(() -> Optional.ofNullable(userInfo[1])), spec.duration(TIMEOUT, DEFAULT_TIMEOUT),
+                key,
                 spec.option(CHANNEL).filter(c -> !c.isEmpty()).orElse(key + ":changes"));
     }
 
@@ -129,30 +128,6 @@ record RedisSettings(String target, String host, int port, int database, boolean
         }
         throw bad(name, "the database in url must be a number such as /0, not /" + path,
                 "write url: redis://host:6379/0");
-    }
-
-    private static Duration timeout(String name, TargetSpec spec) {
-        Optional<String> written = spec.option(TIMEOUT);
-        if (written.isEmpty()) {
-            return DEFAULT_TIMEOUT;
-        }
-        Matcher m = DURATION.matcher(written.get().trim().toLowerCase(Locale.ROOT));
-        long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
-        if (n <= 0) {
-            throw bad(name, "timeout must be a positive duration, not '" + written.get() + "'",
-                    "write timeout: 5s or timeout: 500ms");
-        }
-        return "s".equals(m.group(2)) ? Duration.ofSeconds(n) : Duration.ofMillis(n);
-    }
-
-    private static boolean insecure(String name, TargetSpec spec) {
-        String v = spec.option(INSECURE_SKIP_TLS_VERIFY).orElse("false").trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw bad(name, INSECURE_SKIP_TLS_VERIFY + " must be true or false, not '" + v + "'",
-                    "leave it out: certificates are verified unless you write " + INSECURE_SKIP_TLS_VERIFY + ": true");
-        };
     }
 
     private static ConfigCicdException bad(String target, String problem, String hint) {
