@@ -125,7 +125,7 @@ public final class ValidationService {
         List<String> environments = request.environments().isEmpty()
                 ? workTree.listConfigurations(Scope.GLOBAL) : request.environments();
         requireAccess(environments, request.fix(), governance);
-        TargetCheck.check(workTree.directory().settings(), StoreProviders.installed());
+        TargetCheck.check(workTree.directory().settings(), StoreProviders::installed);
         LocalDate today = LocalDate.now(clock);
         ValidationRun run = validator.validate(request.environments(), today);
         List<AppliedFix> fixes = List.of();

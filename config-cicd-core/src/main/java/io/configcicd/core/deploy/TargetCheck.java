@@ -5,6 +5,7 @@ import io.configcicd.core.repo.DeploySettings;
 import io.configcicd.core.repo.Settings;
 import io.configcicd.core.store.StoreProviders;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Checks every target of {@code targets:} as deploy will read it (its type installed, its keys known, its options
@@ -22,7 +23,11 @@ public final class TargetCheck {
     /**
      * @throws io.configcicd.core.ConfigCicdException bad input at the target's file:line, as deploy would report it
      */
-    public static void check(Settings settings, StoreProviders providers) {
+    public static void check(Settings settings, Supplier<StoreProviders> installed) {
+        if (DeploySettings.targetNames(settings.raw()).isEmpty()) {
+            return; // no store to ask: the providers (and their SDKs' classes) stay unloaded
+        }
+        StoreProviders providers = installed.get();
         for (String environment : TargetSet.environmentsWithTargets(settings)) {
             TargetSet.of(settings, environment, List.of(), providers);
         }
