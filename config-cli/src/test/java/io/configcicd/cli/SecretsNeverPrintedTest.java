@@ -56,7 +56,7 @@ class SecretsNeverPrintedTest {
         Files.writeString(config.resolve("config-cicd.yaml"), Files.readString(config.resolve("config-cicd.yaml"))
                 + "  - {rule: security.plaintext-secret, path: auth.clientSecret, reason: test, expires: 2999-01-01}\n");
         run("validate", "--name", "staging-secrets", "--verbose");
-        run("validate", "--name", "staging-secrets", "--fix", "--verbose");
+        run("validate", "--name", "staging-secrets", "--fix", "--verbose", "--progress");
         Files.writeString(config.resolve("environments/broken.yaml"), "password: " + SECRET + "\n  bad: [\n");
         run("get", "--scope", "global", "--name", "broken", "--path", "password");
 
@@ -139,7 +139,7 @@ class SecretsNeverPrintedTest {
         }
         run("backup", "--scope", "global", "--name", "staging-secrets");
         run("rollback", "--scope", "global", "--name", "staging-secrets", "--force");
-        runs.add(CliRun.run(env, "--config-dir", config.toString(), "rekey", "--new-key-file", keyFile.toString()));
+        runs.add(CliRun.run(env, "--config-dir", config.toString(), "rekey", "--new-key-file", keyFile.toString(), "--progress"));
         runs.add(CliRun.run(env, "--config-dir", config.toString(), "get", "--scope", "global", "--name",
                 "staging-secrets", "--path", "vault"));
 
