@@ -44,7 +44,7 @@ class ArchitectureTest {
             "diff", "impact", "history",
             "event",
             "store", "store.*",
-            "deploy", "deploy.*",
+            "deploy.probe", "deploy", "deploy.*",
             "watch", "runtime",
             "report",
             "api");

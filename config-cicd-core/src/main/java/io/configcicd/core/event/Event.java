@@ -2,6 +2,7 @@ package io.configcicd.core.event;
 
 import io.configcicd.core.model.Origin;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -65,6 +66,21 @@ public sealed interface Event {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * One round of {@code monitor}: every probe asked once and every target read once. {@code summary} is one line
+     * ({@code "round 3: healthy (health 200 in 12 ms, errors 0.012 < 0.05; targets hold 4711)"}), {@code details} a
+     * line per probe and per target. Masked.
+     */
+    record Round(Instant time, String operation, int number, boolean healthy, String summary, List<String> details)
+            implements Event {
+        public Round {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(summary, "summary");
+            details = List.copyOf(details);
         }
     }
 }

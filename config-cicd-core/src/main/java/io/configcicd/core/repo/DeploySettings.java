@@ -21,7 +21,7 @@ import java.util.List;
  *   protected_keys: ["security.**", "database.*.password"]   # a plan touching these needs --force
  * environments:
  *   development: {targets: [local]}
- * monitor: {...}                # read by monitor (a later issue); accepted here, nothing inside is checked yet
+ * monitor: {...}                # MonitorSettings
  * </pre>
  * The entries of {@code targets:} are checked by the store layer (it knows the installed types); here only that the
  * section is a mapping of names to mappings, and that each environment's {@code targets} name entries of it.
@@ -103,13 +103,6 @@ public record DeploySettings(double maxChangeRatio, List<String> protectedKeys) 
             }
         }
         return names;
-    }
-
-    /** {@code monitor:} (top level or per environment): a mapping; what is inside is read by monitor, not checked yet. */
-    static void monitor(ConfigNode node, String where) {
-        if (node != null && !node.isNull() && !(node instanceof ConfigMap)) {
-            throw Settings.wrongShape(node, where, "a mapping such as {interval: 10s, probes: [...]}");
-        }
     }
 
     private static double ratio(ConfigNode n) {

@@ -28,7 +28,7 @@ import java.util.Optional;
  *   exclude: [token_ttl]   # keys named exactly so hold no secret, though a pattern above matches them
  * targets: {local: {type: file}}          # checked by DeploySettings here, parsed by store.TargetSpecs on deploy
  * deploy: {max_change_ratio: 0.5, protected_keys: [security.**]}
- * monitor: {}                             # accepted; read by monitor
+ * monitor: {interval: 10s, probes: [...]}  # read by monitor (MonitorSettings)
  * </pre>
  *
  * <p>{@link #secretKeys()} lists the patterns of {@code secrets.keys} and then each pattern of {@code secrets.exclude}
@@ -95,7 +95,7 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
     public static Settings from(ConfigMap doc) {
         onlyKeys(doc, "", SECTIONS);
         DeploySettings.from(doc);
-        DeploySettings.monitor(doc.getOrNull("monitor"), "monitor");
+        MonitorSettings.check(doc.getOrNull(MonitorSettings.SECTION), MonitorSettings.SECTION);
         return new Settings(environments(doc.getOrNull("environments"), DeploySettings.targetNames(doc)),
                 limits(doc.getOrNull("limits")),
                 secretKeys(doc.getOrNull("secrets")), doc);
@@ -119,7 +119,7 @@ public record Settings(List<EnvironmentSpec> environments, LoadLimits limits, Li
                         prot = bool(spec.getOrNull("protected"), where + ".protected");
                     }
                     targets = DeploySettings.environmentTargets(spec.getOrNull("targets"), where, targetNames);
-                    DeploySettings.monitor(spec.getOrNull("monitor"), where + ".monitor");
+                    MonitorSettings.check(spec.getOrNull(MonitorSettings.SECTION), where + ".monitor");
                 } else if (!e.getValue().isNull()) {
                     throw wrongShape(e.getValue(), where, "a mapping such as {protected: true}");
                 }

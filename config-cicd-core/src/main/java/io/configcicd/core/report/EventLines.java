@@ -27,6 +27,9 @@ public final class EventLines {
             return t.message().startsWith("failed") || t.message().startsWith("RESTORE FAILED")
                     ? new LogLine(LogLine.Level.WARN, text) : LogLine.info(text);
         }
+        if (event instanceof Event.Round r) {
+            return new LogLine(r.healthy() ? LogLine.Level.INFO : LogLine.Level.WARN, r.summary());
+        }
         if (event instanceof Event.Warning w) {
             return new LogLine(LogLine.Level.WARN, w.origin().isKnown() ? w.origin() + ": " + w.message() : w.message());
         }
