@@ -148,12 +148,12 @@ public final class DeployService {
     }
 
     /** Target paths are relative to the repository's root (the configuration directory's parent outside git). */
-    private static Path baseDirectory(Workspace ws) {
+    static Path baseDirectory(Workspace ws) {
         Path dir = ws.directory().toAbsolutePath().normalize();
         return GitWorkTrees.workTreeOf(dir).orElseGet(() -> dir.getParent() == null ? dir : dir.getParent());
     }
 
-    private static String result(Deployment d) {
+    static String result(Deployment d) {
         String targets = d.targets().stream().map(t -> t.target() + " " + t.status().word())
                 .collect(Collectors.joining(", "));
         return switch (d.status()) {
@@ -170,7 +170,7 @@ public final class DeployService {
     }
 
     /** One audit line per target put back (or that could not be). */
-    private static void auditRestores(Governance governance, String command, Deployment d) {
+    static void auditRestores(Governance governance, String command, Deployment d) {
         for (TargetResult t : d.targets()) {
             if (t.status() == TargetStatus.RESTORED || t.status() == TargetStatus.RESTORE_FAILED
                     || t.status() == TargetStatus.FAILED && t.detail().contains("put back")) {

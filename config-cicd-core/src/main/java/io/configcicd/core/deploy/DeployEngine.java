@@ -240,6 +240,10 @@ public final class DeployEngine {
         return clock;
     }
 
+    EventSink events() {
+        return events;
+    }
+
     StoreProviders providers() {
         return providers;
     }

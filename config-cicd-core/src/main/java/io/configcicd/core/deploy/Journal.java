@@ -50,8 +50,9 @@ final class Journal {
                   Optional<DeployedRecord> previousRecord, Optional<DeployedRecord> written) {
     }
 
-    /** A journal entry read back. */
-    record Entry(String id, String environment, String status, List<Target> targets) {
+    /** A journal entry read back; {@code finished} is empty while it is {@code started}. */
+    record Entry(String id, String environment, String commit, String status, Optional<java.time.Instant> finished,
+                 List<Target> targets) {
     }
 
     private final Path root;
@@ -160,8 +161,32 @@ final class Journal {
         for (JsonNode t : doc.path("targets")) {
             targets.add(readTarget(t));
         }
-        return new Entry(doc.path("id").asString(), doc.path("environment").asString(), doc.path("status").asString(),
-                targets);
+        Optional<java.time.Instant> finished = Optional.ofNullable(doc.path("finished").asString(null))
+                .map(java.time.Instant::parse);
+        return new Entry(doc.path("id").asString(), doc.path("environment").asString(), doc.path("commit").asString(""),
+                doc.path("status").asString(), finished, targets);
+    }
+
+    /** The entry of a deployment, when the journal has one. */
+    Optional<Entry> find(String id) {
+        return exists(id) ? Optional.of(read(id)) : Optional.empty();
+    }
+
+    /**
+     * Sets one top-level field of an existing entry (the {@code monitor} section a monitor run writes as it starts and
+     * ends), atomically; the rest of the entry is kept as it is.
+     */
+    void annotate(String id, String field, Map<String, Object> value) {
+        Path file = root.resolve(relative(id));
+        try {
+            tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode) JSON.readTree(
+                    Files.readAllBytes(file));
+            doc.set(field, JSON.valueToTree(value));
+            AtomicFiles.write(file, JSON.writeValueAsBytes(doc));
+        } catch (IOException | JacksonException | ClassCastException e) {
+            throw ConfigCicdException.external("cannot update the journal entry " + relative(id) + ": "
+                    + e.getMessage(), "check that " + DIRECTORY + " is writable", e);
+        }
     }
 
     private static Target readTarget(JsonNode t) {
