@@ -126,7 +126,8 @@ final class HttpExchange {
             }
         }
         if (t instanceof ConnectException) {
-            return "cannot connect" + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            // Java 17's client reports a refused connection as a ConnectException without a message
+            return t.getMessage() == null ? "connection refused" : "cannot connect: " + t.getMessage();
         }
         if (t instanceof IOException) {
             return "I/O error: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
