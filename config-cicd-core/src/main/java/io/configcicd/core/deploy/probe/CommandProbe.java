@@ -103,7 +103,11 @@ public final class CommandProbe implements Probe {
         return "exit " + exit + (last.isEmpty() ? "" : ": " + last);
     }
 
-    /** Kills the shell and every descendant (found before the shell dies, when they are still its descendants). */
+    /**
+     * Kills the shell and every descendant with SIGKILL (found before each dies, while they are still descendants),
+     * then reaps the shell. Descendants are not waited for: they are reparented, and their reaper may be slow (a
+     * container's init), so waiting would delay a cancellation for nothing; SIGKILL cannot be ignored.
+     */
     private static void kill(Process process) {
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
         process.destroyForcibly();
@@ -112,19 +116,10 @@ public final class CommandProbe implements Probe {
             h.descendants().filter(d -> !family.contains(d)).forEach(family::add);
             h.destroyForcibly();
         }
-        long until = System.nanoTime() + REAP.toNanos();
         try {
             process.waitFor(REAP.toMillis(), TimeUnit.MILLISECONDS);
-            for (ProcessHandle h : family) {
-                long left = until - System.nanoTime();
-                if (left > 0 && h.isAlive()) {
-                    h.onExit().get(left, TimeUnit.NANOSECONDS);
-                }
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // a descendant slow to die: it was sent SIGKILL, nothing more to do
         }
     }
 
