@@ -132,7 +132,7 @@ class MonitorTest {
         assertThat(r.status()).isEqualTo(MonitorResult.Status.ROLLED_BACK);
         assertThat(r.failure()).contains(ErrorKind.FINDINGS);
         assertThat(r.rounds()).isEqualTo(2);
-        assertThat(r.reason()).contains("probe smoke").contains("2 round(s) in a row").contains("rolled back as d2-rollback");
+        assertThat(r.reason()).contains("probe smoke").contains("2 round(s) in a row").contains("rolled back as deployment d2-rollback");
         assertThat(r.probes().get(0).lastAnswers()).last().asString().startsWith("exit 1");
         assertThat(deployed()).isEqualTo(before);
         Deployment back = r.rollback().orElseThrow();
