@@ -261,4 +261,18 @@ class MonitorTest {
                 .isInstanceOf(ConfigCicdException.class)
                 .hasMessageContaining("deployment d1 deployed dev, not prod");
     }
+
+    @Test
+    void aCommandProbeIsToldTheEnvironmentAndTheDeploymentItChecks() throws Exception {
+        Files.writeString(config.resolve("config-cicd.yaml"), "environments:\n  dev: {targets: [local]}\n"
+                + "targets:\n  local: {type: file, path: out}\n"
+                + "monitor: {interval: 50ms, probes: [{name: own, command: "
+                + "'test -s \"out/$CONFIG_CICD_ENVIRONMENT.json\" && test \"$CONFIG_CICD_DEPLOYMENT_ID\" = d1'}]}\n");
+        deploy("d1", 8);
+
+        MonitorResult r = monitor("d1", Duration.ofMillis(200), Cancellation.none());
+
+        assertThat(r.status()).isEqualTo(MonitorResult.Status.HEALTHY);
+        assertThat(r.probes().get(0).failures()).isZero();
+    }
 }
