@@ -62,7 +62,7 @@ public final class Monitor {
      * that failed, unknown targets, or an unresolved header variable.
      */
     public MonitorResult monitor(DeployInput in, Plan plan) {
-        engine.learn(in.masker());
+        engine.startWith(in.masker());
         Instant started = engine.clock().instant();
         String id = DeploymentIds.check(plan.deploymentId());
         MonitorSettings settings = MonitorSettings.of(in.snapshot().settings().raw(), in.environment());
