@@ -35,6 +35,10 @@ class MonitorCommandTest {
         deployed = tmp.resolve("build/deployed/development.json");
         Files.writeString(config.resolve("config-cicd.yaml"), Files.readString(config.resolve("config-cicd.yaml"))
                 + "\nmonitor:\n  failures: 2\n");
+        // a reference without a default: the journal keeps the previous content, so a rollback is refused only when a
+        // target moved on (see StoreRollbackCommandTest)
+        Path dev = config.resolve("environments/development.yaml");
+        Files.writeString(dev, Files.readString(dev).replace("\"${NEO4J_PASSWORD:-neo4j-dev}\"", "\"${NEO4J_PASSWORD}\""));
         CliRun deploy = CliRun.in(config, "deploy", "--environment", ENV, "--deployment-id", "d1");
         assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isZero();
     }
@@ -77,7 +81,8 @@ class MonitorCommandTest {
         assertThat(run.err()).contains("round 2: FAILED (1 of 2 in a row: target local drifted)",
                 "round 3: FAILED (2 of 2 in a row: target local drifted)", "\n    target local: ");
         assertThat(run.out()).startsWith("monitor development: failed, rollback refused (")
-                .contains("not forced: nothing was written");
+                .contains("target local no longer holds what deployment d1 wrote", "edited by hand",
+                        "not forced: nothing was written");
         assertThat(edited).contains("kgot_edited");
         assertThat(journal("d1").path("monitor").path("status").asString()).isEqualTo("failed, rollback refused");
     }
