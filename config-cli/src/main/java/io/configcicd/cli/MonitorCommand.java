@@ -9,9 +9,7 @@ import io.configcicd.core.event.MaskSink;
 import io.configcicd.core.report.MonitorReports;
 import io.configcicd.core.security.OutputMasker;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +18,7 @@ import picocli.CommandLine.Option;
  * {@code monitor --environment E --deployment-id ID --duration D [--interval D]}: a thin adapter over
  * {@link MonitorService#monitor}. Each round is a line on standard error as it happens (see {@link ProgressLines});
  * the report at the end. SIGTERM or SIGINT stops it through a {@link ShutdownCancellation}: nothing rolled back, exit
- * 3. Exit 0 healthy or superseded; 1 failed (rolled back, rollback refused, nothing to roll back); 3 interrupted or
+ * 3, the report saying what to do next. Exit 0 healthy or superseded; 1 failed (rolled back, rollback refused, nothing to roll back); 3 interrupted or
  * the rollback failed on a store; 4 access denied.
  */
 @Command(name = "monitor", sortOptions = false, description = "Watch a deployment for a while: in rounds, check that"
@@ -56,26 +54,8 @@ final class MonitorCommand extends ConfigCommand {
                 .withInterval(Optional.ofNullable(interval)).withCancellation(cancellation);
         MonitorOutcome outcome = new MonitorService(learned).monitor(workspace, request);
         cli.maskWith(cli.masker().with(outcome.masker()));
-        Optional<String> hint = hint(outcome);
-        output.result(structure(outcome, hint), () -> MonitorReports.text(outcome.result())
-                + hint.map(h -> "\n" + h + "\n").orElse(""));
+        output.result(MonitorReports.structure(outcome.result()), () -> MonitorReports.text(outcome.result()));
         exit = outcome.exitCode();
-    }
-
-    /** What to do after an interrupted run, which the core's report does not say: it says what happened. */
-    private static Optional<String> hint(MonitorOutcome outcome) {
-        var result = outcome.result();
-        if (!result.status().name().equals("INTERRUPTED")) {
-            return Optional.empty();
-        }
-        return Optional.of("monitoring was interrupted; nothing was rolled back: run monitor again or rollback"
-                + " --environment " + result.environment() + " --deployment-id " + result.deploymentId());
-    }
-
-    private static Map<String, Object> structure(MonitorOutcome outcome, Optional<String> hint) {
-        Map<String, Object> m = new LinkedHashMap<>(MonitorReports.structure(outcome.result()));
-        hint.ifPresent(h -> m.put("hint", h));
-        return m;
     }
 
     @Override

@@ -135,8 +135,11 @@ class MonitorRedisIT {
 
     private void monitorSettings(String probes) throws Exception {
         Path settings = examples.config().resolve("config-cicd.yaml");
-        Files.writeString(settings, Files.readString(settings) + "\nmonitor:\n  interval: 200ms\n  failures: 2\n"
-                + "  probes:\n" + probes);
+        String text = Files.readString(settings);
+        String replaced = text.replaceFirst("(?m)^monitor:\n(  .*\n)+", java.util.regex.Matcher.quoteReplacement(
+                "monitor:\n  interval: 200ms\n  failures: 2\n  probes:\n" + probes));
+        assertThat(replaced).as("the examples' monitor: section replaced").isNotEqualTo(text);
+        Files.writeString(settings, replaced);
     }
 
     /** d1 deploys the examples; d2 changes kgot.num_next_steps_decision from 3 to 7. */

@@ -50,8 +50,8 @@ class MonitorSignalIT {
         String report = RedisExamples.read(out);
         assertThat(p.exitValue()).as(report + RedisExamples.read(err)).isEqualTo(3);
         assertThat(report).startsWith("monitor development: monitoring interrupted (stopped by SIGTERM after ")
-                .contains("monitoring was interrupted; nothing was rolled back: run monitor again or rollback"
-                        + " --environment development --deployment-id d1");
+                .contains("next: monitoring was interrupted and nothing was rolled back: run monitor again, or roll the"
+                        + " deployment back with config-cicd rollback --environment development --deployment-id d1");
         JsonNode journal = JsonMapper.shared().readTree(RedisExamples.read(config.resolve(
                 ".config-cicd/deployments/d1.json")));
         assertThat(journal.path("monitor").path("status").asString()).isEqualTo("monitoring interrupted");
