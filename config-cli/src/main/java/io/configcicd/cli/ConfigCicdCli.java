@@ -47,6 +47,7 @@ public final class ConfigCicdCli implements Runnable {
             RollbackCommand.class, AssessCommand.class,
             DeployCommand.class,
             DriftCommand.class,
+            MonitorCommand.class,
             TestStoresCommand.class);
 
     /** The options of the top command that take a value: their values are not command names. */

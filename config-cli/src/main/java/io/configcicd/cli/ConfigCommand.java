@@ -21,13 +21,21 @@ abstract class ConfigCommand implements Callable<Integer> {
         CommonOptions options = cli.options();
         Output output = new Output(options.format());
         cli.useDirectory(options.configDir());
-        try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool(),
-                new ProgressLines(cli.err(), options.progress()))) {
-            cli.maskWith(workspace.masker());
-            execute(workspace, output);
+        try {
+            try (Workspace workspace = Workspace.open(options.configDir(), cli.env(), ParseThreads.pool(),
+                    new ProgressLines(cli.err(), options.progress()))) {
+                cli.maskWith(workspace.masker());
+                execute(workspace, output);
+            }
+            output.writeTo(cli.out(), options.output());
+        } finally {
+            ended();
         }
-        output.writeTo(cli.out(), options.output());
         return exitCode();
+    }
+
+    /** Called once the command has ended, its output written or a failure on its way: after the last byte it prints. */
+    protected void ended() {
     }
 
     /** The command line this command runs in. */

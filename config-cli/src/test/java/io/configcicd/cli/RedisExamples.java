@@ -1,12 +1,8 @@
 package io.configcicd.cli;
 
 import io.configcicd.store.redis.RedisServerExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,63 +103,10 @@ final class RedisExamples {
      * command goes on: a hook between the engine's steps ({@code "deploy: journal ... started"} comes after every
      * target was read and planned and before the first write), without sleeps.
      */
-    CliRun runWithHook(Map<String, String> env, Predicate<String> when, Hook action, String... args) {
+    CliRun runWithHook(Map<String, String> env, Predicate<String> when, HookedRun.Hook action, String... args) {
         List<String> all = new ArrayList<>(List.of("--config-dir", config.toString(), "--progress"));
         all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HookedLines err = new HookedLines(when, action);
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = ConfigCicdCli.run(o, e, env, all.toArray(String[]::new));
-        }
-        if (!err.fired) {
-            throw new AssertionError("the hook never fired; standard error was:\n" + err.text());
-        }
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.text());
-    }
-
-    /** What a hook does: kill a server, write a key, break a target. */
-    interface Hook {
-        void run() throws Exception;
-    }
-
-    /** Standard error, line by line, firing the hook once. */
-    private static final class HookedLines extends OutputStream {
-
-        private final Predicate<String> when;
-        private final Hook action;
-        private final ByteArrayOutputStream all = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-        private boolean fired;
-
-        HookedLines(Predicate<String> when, Hook action) {
-            this.when = when;
-            this.action = action;
-        }
-
-        @Override
-        public void write(int b) {
-            all.write(b);
-            if (b != '\n') {
-                line.write(b);
-                return;
-            }
-            String text = line.toString(StandardCharsets.UTF_8);
-            line.reset();
-            if (!fired && when.test(text)) {
-                fired = true;
-                try {
-                    action.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException("the hook failed", e);
-                }
-            }
-        }
-
-        String text() {
-            return all.toString(StandardCharsets.UTF_8);
-        }
+        return HookedRun.run(env, when, action, all.toArray(String[]::new));
     }
 
     static String read(Path file) {
