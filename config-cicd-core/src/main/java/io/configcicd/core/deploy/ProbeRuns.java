@@ -30,8 +30,12 @@ final class ProbeRuns implements AutoCloseable {
         return probe.spec();
     }
 
+    /** Asks the probe once; an answer cut short by the cancellation is not counted. */
     ProbeAnswer ask(Cancellation cancel) {
         ProbeAnswer a = probe.ask(cancel);
+        if (cancel.isCancelled()) {
+            return a;
+        }
         latencies.add(a.latency());
         lastHealthy = a.healthy();
         if (a.healthy()) {
