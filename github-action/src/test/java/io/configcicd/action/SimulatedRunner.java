@@ -33,9 +33,7 @@ final class SimulatedRunner {
 
     /** A workspace under {@code tmp} with {@code configuration/} holding two environments; nothing committed yet. */
     SimulatedRunner(Path tmp) throws IOException {
-        workspace = Files.createDirectories(tmp.resolve("workspace"));
-        runnerDir = Files.createDirectories(tmp.resolve("runner"));
-        config = workspace.resolve("configuration");
+        this(Files.createDirectories(tmp.resolve("workspace")), Files.createDirectories(tmp.resolve("runner")));
         write("config-cicd.yaml", """
                 environments:
                   staging: {}
@@ -66,11 +64,23 @@ final class SimulatedRunner {
                   timeout: 45
                 """);
         git("init", "-q", "-b", "main");
+    }
+
+    /** A runner whose workspace is the existing repository {@code workspace}; its files go to {@code runnerDir}. */
+    private SimulatedRunner(Path workspace, Path runnerDir) {
+        this.workspace = workspace;
+        this.runnerDir = runnerDir;
+        config = workspace.resolve("configuration");
         env.put("GITHUB_WORKSPACE", workspace.toString());
         env.put("GITHUB_OUTPUT", runnerDir.resolve("output").toString());
         env.put("GITHUB_STEP_SUMMARY", runnerDir.resolve("summary.md").toString());
         env.put("GITHUB_RUN_ID", RUN_ID);
         env.put("GITHUB_ACTOR", "octocat");
+    }
+
+    /** A runner on a repository that already exists ({@code workspace}), its runner files under {@code tmp}. */
+    static SimulatedRunner onRepository(Path workspace, Path tmp) throws IOException {
+        return new SimulatedRunner(workspace, Files.createDirectories(tmp.resolve("runner")));
     }
 
     /** Writes a file of the configuration directory. */
