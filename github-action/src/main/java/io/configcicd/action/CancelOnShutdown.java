@@ -10,8 +10,8 @@ import java.util.function.IntConsumer;
  * What a cancelled workflow's SIGTERM does to a running step: the JVM's shutdown hook {@link #onShutdown} fires the
  * run's {@link Cancellation} with the reason {@code "SIGTERM"} (a monitor run stops probing at once, rolls nothing back
  * and journals "monitoring interrupted"), waits at most {@code grace} for the step to write its outputs, its summary
- * and its log ({@link #finished}), then halts with exit 3. GitHub sends SIGINT, then SIGTERM 7.5 s later, then
- * SIGKILL 2.5 s after that, so the grace stays short. After a normal end ({@link #finished} before the hook runs, as
+ * and its log ({@link #finished}), then halts with exit 3. The runner kills a cancelled step that does not end soon
+ * after the signal, so the grace stays short. After a normal end ({@link #finished} before the hook runs, as
  * {@code System.exit} runs the hooks too) it does nothing.
  */
 final class CancelOnShutdown {
