@@ -2,12 +2,15 @@ package io.configcicd.action;
 
 import io.configcicd.core.ConfigCicdException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The action's inputs (ARCHITECTURE 5), read from the {@code INPUT_<NAME>} variables that GitHub sets for a
@@ -21,15 +24,18 @@ import java.util.Optional;
  * @param deploymentId {@code deployment_id}: the deployment's id (deploy), else carried into the outputs;
  *                     {@code GITHUB_RUN_ID} when not given
  * @param failOn       {@code fail_on}: a risk level (assess) or severity (validate) at which the step fails
- * @param duration     {@code duration}: seconds to monitor (used by monitor, a later release)
+ * @param duration     {@code duration}: how long monitor watches the deployment: seconds ({@code 300}) or a number
+ *                     with a unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h})
  * @param targets      {@code targets}: deploy and drift: only these targets of the environment (all when none)
  * @param dryRun       {@code dry_run}: deploy prints the plan and the drift, and writes nothing
  */
 record ActionInputs(ActionCommand command, Path configDir, List<String> environments, Optional<String> commitHash,
                     Optional<String> base, Optional<String> deploymentId, Optional<String> failOn,
-                    Optional<Integer> duration, List<String> targets, boolean dryRun) {
+                    Optional<Duration> duration, List<String> targets, boolean dryRun) {
 
     static final String DEFAULT_CONFIG_DIR = "configuration";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|)");
 
     ActionInputs {
         Objects.requireNonNull(command, "command");
@@ -53,7 +59,7 @@ record ActionInputs(ActionCommand command, Path configDir, List<String> environm
         return new ActionInputs(ActionCommand.parse(input(env, "command").orElse("assess")),
                 configDir(env, runner), list(input(env, "environment")), input(env, "commit_hash"),
                 input(env, "base"), input(env, "deployment_id").or(runner::runId), input(env, "fail_on"),
-                input(env, "duration").map(ActionInputs::seconds), list(input(env, "targets")),
+                input(env, "duration").map(ActionInputs::duration), list(input(env, "targets")),
                 input(env, "dry_run").map(ActionInputs::bool).orElse(false));
     }
 
@@ -82,17 +88,27 @@ record ActionInputs(ActionCommand command, Path configDir, List<String> environm
         return out;
     }
 
-    private static int seconds(String text) {
-        try {
-            int s = Integer.parseInt(text);
-            if (s > 0) {
-                return s;
+    /** Seconds ({@code 300}) or a number with a unit: {@code ms}, {@code s}, {@code m}, {@code h}; positive. */
+    static Duration duration(String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            try {
+                long n = Long.parseLong(m.group(1));
+                Duration d = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofSeconds(n);
+                };
+                if (!d.isZero()) {
+                    return d;
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // reported below
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw ConfigCicdException.badInput("input duration: '" + text + "' is not a number of seconds",
-                "give a positive whole number, for example 300");
+        throw ConfigCicdException.badInput("input duration: '" + text + "' is not a duration",
+                "give a positive number of seconds (300) or a number with a unit: 500ms, 10s, 5m, 1h");
     }
 
     private static boolean bool(String text) {

@@ -1,18 +1,29 @@
 package io.configcicd.action;
 
+import io.configcicd.core.event.Cancellation;
+import java.time.Duration;
+
 /**
  * The entry point of {@code config-cicd-action.jar}, which the action's Docker image runs (ARCHITECTURE 5): it reads
  * the runner's {@code GITHUB_*} and {@code INPUT_*} variables, runs one command through the core facades and exits
  * with the CLI's codes (0 success, 1 findings or risk at or above {@code fail_on}, 2 bad input, 3 an external
- * system failed, 4 access denied).
+ * system failed or the job was cancelled, 4 access denied). A cancelled job's SIGTERM cancels the run
+ * ({@link CancelOnShutdown}).
  */
 public final class ActionMain {
+
+    /** How long a SIGTERM waits for the step to write its outputs and summary before the process halts. */
+    static final Duration SIGTERM_GRACE = Duration.ofSeconds(5);
 
     private ActionMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(new ActionRunner(System.getenv(), toolVersion()).run(System.out, System.err));
+        Cancellation cancel = new Cancellation();
+        CancelOnShutdown shutdown = new CancelOnShutdown(cancel, SIGTERM_GRACE, Runtime.getRuntime()::halt).install();
+        int exit = new ActionRunner(System.getenv(), toolVersion(), cancel).run(System.out, System.err);
+        shutdown.finished();
+        System.exit(exit);
     }
 
     /** The version in the jar's manifest ({@code Implementation-Version}), or "dev" when running from classes. */

@@ -5,6 +5,8 @@ import io.configcicd.core.api.ValidationService;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.api.AssessmentService;
 import io.configcicd.core.api.DeployService;
+import io.configcicd.core.api.MonitorService;
+import io.configcicd.core.event.Cancellation;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One run of the action: masks first, then reads the inputs, runs the command and writes what it produced.
@@ -30,6 +33,8 @@ final class ActionRunner {
 
     private final Map<String, String> env;
     private final String version;
+    private final Cancellation cancel;
+    private final ActionProgress progress = new ActionProgress();
 
     /**
      * @param env     the process environment: the runner's {@code GITHUB_*} and {@code INPUT_*} variables, and the
@@ -37,8 +42,14 @@ final class ActionRunner {
      * @param version the tool version written into reports
      */
     ActionRunner(Map<String, String> env, String version) {
+        this(env, version, Cancellation.none());
+    }
+
+    /** @param cancel fired when the job is cancelled (SIGTERM): a monitor run stops at once, without rollback */
+    ActionRunner(Map<String, String> env, String version, Cancellation cancel) {
         this.env = Map.copyOf(env);
         this.version = version;
+        this.cancel = cancel;
     }
 
     /**
@@ -48,7 +59,6 @@ final class ActionRunner {
     int run(PrintStream rawOut, PrintStream rawErr) {
         RunnerContext runner = RunnerContext.from(env);
         Path configDir = ActionInputs.configDir(env, runner);
-        ActionProgress progress = new ActionProgress();
         Optional<Workspace> workspace = ActionSecrets.open(configDir, env, progress);
         try {
             RunnerMasks masks = new RunnerMasks(workspace.map(Workspace::masker)
@@ -97,13 +107,14 @@ final class ActionRunner {
     private ActionStep step(ActionCommand command, RunnerContext runner, RunnerMasks masker,
                             Optional<Workspace> workspace, Map<String, String> serviceEnv) {
         Clock clock = Clock.systemDefaultZone();
+        Supplier<Workspace> opened = () -> workspace.orElseGet(() -> Workspace.open(ActionInputs.configDir(env, runner),
+                serviceEnv, clock, progress));
         return switch (command) {
             case VALIDATE -> new ValidateStep(runner, new ValidationService(version, clock, serviceEnv), masker,
                     workspace);
             case ASSESS -> new AssessStep(runner, new AssessmentService(version, clock, serviceEnv), masker);
-            case DEPLOY, DRIFT, TEST_STORES -> new DeployStep(runner, new DeployService(masker), masker,
-                    () -> workspace.orElseGet(() -> Workspace.open(ActionInputs.configDir(env, runner), serviceEnv)));
-            default -> throw new IllegalStateException("command " + command.word() + " passed input checks");
+            case DEPLOY, DRIFT, TEST_STORES -> new DeployStep(runner, new DeployService(masker), masker, opened);
+            case MONITOR -> new MonitorStep(runner, new MonitorService(masker), masker, opened, cancel);
         };
     }
 
@@ -114,7 +125,7 @@ final class ActionRunner {
                     "GITHUB_OUTPUT is not set: the step outputs are not written"));
         }
         files.appendSummary(result.summary());
-        out.print(withNewline(result.log()));
+        out.print(withNewline(WorkflowCommands.plain(result.log())));
         out.print(withNewline(result.annotations()));
         result.failure().ifPresent(f -> out.println(WorkflowCommands.annotation("error", "config-cicd", f)));
         out.flush();

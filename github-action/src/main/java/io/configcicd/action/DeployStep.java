@@ -92,8 +92,8 @@ final class DeployStep implements ActionStep {
                 exitCode == 0 ? Optional.empty() : Optional.of(failure + " (exit " + exitCode + ")"));
     }
 
-    /** The one environment a deploy or drift works on. */
-    private static String environment(ActionInputs inputs) {
+    /** The one environment a deploy, drift or monitor works on. */
+    static String environment(ActionInputs inputs) {
         if (inputs.environments().size() != 1) {
             throw ConfigCicdException.badInput("input environment: " + inputs.command().word() + " takes exactly one"
                     + " environment, got " + (inputs.environments().isEmpty() ? "none" : inputs.environments()),

@@ -64,4 +64,27 @@ final class WorkflowCommands {
     static String annotation(String level, String title, String message) {
         return annotation(level, "", 0, 0, title, message);
     }
+
+    /**
+     * Text for the log that no line of can start a workflow command: the runner reads any line that starts with
+     * {@code ::} after its leading blanks as one ({@code ::add-mask::}, {@code ::stop-commands::}), so such a line (a
+     * probe's answer, say) is printed behind {@code "> "}.
+     */
+    static String plain(String text) {
+        String[] lines = text.split("\\r?\\n|\\r", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(i == 0 ? "" : "\n").append(startsCommand(lines[i]) ? "> " + lines[i] : lines[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Whether the runner would read the line as a command: {@code ::} after any blanks (Unicode ones too). */
+    private static boolean startsCommand(String line) {
+        int i = 0;
+        while (i < line.length() && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i)))) {
+            i++;
+        }
+        return line.startsWith("::", i);
+    }
 }

@@ -27,18 +27,19 @@ class ActionFailuresTest {
 
         assertThat(step.exitCode()).isEqualTo(2);
         assertThat(step.stdout()).contains("::error title=config-cicd::input command: unknown command 'frobnicate'")
-                .contains("hint: use one of validate, assess, deploy, drift, test-stores").doesNotContain("Exception");
+                .contains("hint: use one of validate, assess, deploy, drift, monitor, test-stores").doesNotContain("Exception");
         assertThat(step.outputs()).isEmpty();
         assertThat(step.summary()).contains("config-cicd: error (exit 2)");
     }
 
     @Test
-    void monitorIsNotAvailableInThisVersion() throws Exception {
-        SimulatedRunner.Step step = runner.run("command", "monitor", "environment", "production");
+    void aCliCommandTheActionDoesNotRunIsRefusedAsUnknown() throws Exception {
+        SimulatedRunner.Step step = runner.run("command", "rollback", "environment", "production");
 
         assertThat(step.exitCode()).isEqualTo(2);
-        assertThat(step.stdout()).contains("::error title=config-cicd::command 'monitor' is not available in this version")
-                .contains("monitor comes with a later release");
+        assertThat(step.stdout()).contains("::error title=config-cicd::input command: unknown command 'rollback'")
+                .doesNotContain("not available in this version");
+        assertThat(step.outputs()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.configcicd.core.ConfigCicdException;
 import io.configcicd.core.ErrorKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ActionInputsTest {
         assertThat(in.configDir()).isEqualTo(Path.of("/w/deploy/config"));
         assertThat(in.environments()).containsExactly("production", "staging", "development");
         assertThat(in.targets()).containsExactly("consul", "redis");
-        assertThat(in.duration()).isEqualTo(Optional.of(300));
+        assertThat(in.duration()).isEqualTo(Optional.of(Duration.ofSeconds(300)));
         assertThat(in.dryRun()).isTrue();
         assertThat(in.deploymentId()).contains("d-1");
     }
@@ -54,9 +55,23 @@ class ActionInputsTest {
         assertThatThrownBy(() -> read("duration", "five minutes")).isInstanceOf(ConfigCicdException.class)
                 .hasMessageContaining("input duration");
         assertThatThrownBy(() -> read("dry_run", "maybe")).hasMessageContaining("input dry_run");
-        assertThatThrownBy(() -> read("command", "monitor"))
+        assertThatThrownBy(() -> read("command", "rollback"))
                 .satisfies(e -> assertThat(((ConfigCicdException) e).kind()).isEqualTo(ErrorKind.BAD_INPUT))
-                .hasMessageContaining("not available in this version");
+                .hasMessageContaining("input command: unknown command 'rollback'");
+        for (String bad : new String[] {"0", "-5", "5 minutes", "10d", "1.5s", "ms"}) {
+            assertThatThrownBy(() -> read("command", "monitor", "duration", bad)).as(bad)
+                    .hasMessageContaining("input duration: '" + bad + "' is not a duration");
+        }
+    }
+
+    @Test
+    void aDurationIsSecondsOrANumberWithAUnit() {
+        assertThat(read("command", "monitor", "duration", "300").duration()).contains(Duration.ofSeconds(300));
+        assertThat(read("duration", "500ms").duration()).contains(Duration.ofMillis(500));
+        assertThat(read("duration", "10s").duration()).contains(Duration.ofSeconds(10));
+        assertThat(read("duration", " 5M ").duration()).contains(Duration.ofMinutes(5));
+        assertThat(read("duration", "1h").duration()).contains(Duration.ofHours(1));
+        assertThat(read("command", "monitor").command()).isEqualTo(ActionCommand.MONITOR);
     }
 
     @Test

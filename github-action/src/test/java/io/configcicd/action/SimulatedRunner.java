@@ -2,6 +2,7 @@ package io.configcicd.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +33,7 @@ final class SimulatedRunner {
 
     /** A workspace under {@code tmp} with {@code configuration/} holding two environments; nothing committed yet. */
     SimulatedRunner(Path tmp) throws IOException {
-        workspace = Files.createDirectories(tmp.resolve("workspace"));
-        runnerDir = Files.createDirectories(tmp.resolve("runner"));
-        config = workspace.resolve("configuration");
+        this(Files.createDirectories(tmp.resolve("workspace")), Files.createDirectories(tmp.resolve("runner")));
         write("config-cicd.yaml", """
                 environments:
                   staging: {}
@@ -65,11 +64,23 @@ final class SimulatedRunner {
                   timeout: 45
                 """);
         git("init", "-q", "-b", "main");
+    }
+
+    /** A runner whose workspace is the existing repository {@code workspace}; its files go to {@code runnerDir}. */
+    private SimulatedRunner(Path workspace, Path runnerDir) {
+        this.workspace = workspace;
+        this.runnerDir = runnerDir;
+        config = workspace.resolve("configuration");
         env.put("GITHUB_WORKSPACE", workspace.toString());
         env.put("GITHUB_OUTPUT", runnerDir.resolve("output").toString());
         env.put("GITHUB_STEP_SUMMARY", runnerDir.resolve("summary.md").toString());
         env.put("GITHUB_RUN_ID", RUN_ID);
         env.put("GITHUB_ACTOR", "octocat");
+    }
+
+    /** A runner on a repository that already exists ({@code workspace}), its runner files under {@code tmp}. */
+    static SimulatedRunner onRepository(Path workspace, Path tmp) throws IOException {
+        return new SimulatedRunner(workspace, Files.createDirectories(tmp.resolve("runner")));
     }
 
     /** Writes a file of the configuration directory. */
@@ -141,6 +152,11 @@ final class SimulatedRunner {
 
     /** Runs the action with these inputs (input name, value, ...), as a new JVM in the workspace. */
     Step run(String... inputs) throws Exception {
+        return start(inputs).await();
+    }
+
+    /** Starts the action with these inputs, as a new JVM in the workspace, and returns while it runs. */
+    Running start(String... inputs) throws IOException {
         clearRunnerFiles();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -151,13 +167,69 @@ final class SimulatedRunner {
         for (int i = 0; i < inputs.length; i += 2) {
             processEnv.put(ActionInputs.variable(inputs[i]), inputs[i + 1]);
         }
-        Process p = pb.start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        String out = read(p.getInputStream());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the action finished").isTrue();
-        String outputFile = readIfExists(Path.of(env.get("GITHUB_OUTPUT")));
-        return new Step(p.exitValue(), out, err.get(), outputFile, GithubOutput.parse(outputFile),
-                readIfExists(Path.of(env.get("GITHUB_STEP_SUMMARY"))), workspace);
+        return new Running(pb.start());
+    }
+
+    /** A run of the action in progress: its standard output so far, a SIGTERM, its end. */
+    final class Running {
+        private final Process process;
+        private final StringBuffer stdout = new StringBuffer();
+        private final CompletableFuture<Void> out;
+        private final CompletableFuture<String> err;
+
+        private Running(Process process) {
+            this.process = process;
+            this.out = CompletableFuture.runAsync(() -> copy(process.getInputStream(), stdout));
+            this.err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        }
+
+        /** Waits up to 60 s until the standard output contains {@code text}. */
+        void awaitOutput(String text) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!stdout.toString().contains(text)) {
+                assertThat(System.nanoTime() < end && process.isAlive()).as("waiting for '" + text + "' in:\n"
+                        + stdout).isTrue();
+                Thread.sleep(20);
+            }
+        }
+
+        /**
+         * Sends SIGTERM, as the runner does to a cancelled job's step (with kill(1): {@code Process.destroy} would
+         * close the streams this reads).
+         */
+        void sigterm() throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start();
+            assertThat(kill.waitFor()).as("kill -TERM").isZero();
+        }
+
+        /** Waits for the end of the run and reads what it left behind. */
+        Step await() throws Exception {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the action finished").isTrue();
+            out.get(10, TimeUnit.SECONDS);
+            String outputFile = readIfExists(Path.of(env.get("GITHUB_OUTPUT")));
+            return new Step(process.exitValue(), stdout.toString(), err.get(), outputFile,
+                    GithubOutput.parse(outputFile), readIfExists(Path.of(env.get("GITHUB_STEP_SUMMARY"))), workspace);
+        }
+    }
+
+    private static void copy(InputStream in, StringBuffer to) {
+        try (in) {
+            byte[] buffer = new byte[8192];
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                bytes.write(buffer, 0, n);
+                String text = bytes.toString(StandardCharsets.UTF_8);
+                int complete = text.lastIndexOf('\n') + 1;
+                if (complete > 0) {
+                    to.append(text, 0, complete);
+                    bytes.reset();
+                    bytes.write(text.substring(complete).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            to.append(bytes.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void clearRunnerFiles() throws IOException {

@@ -48,4 +48,12 @@ class WorkflowCommandsTest {
         assertThat(lines).filteredOn(l -> l.startsWith("::error file=configuration/global/base.yaml,line=60,")).hasSize(1);
         assertThat(lines.get(50)).isEqualTo("::notice title=config-cicd::10 more not annotated; all are in the summary");
     }
+
+    @Test
+    void aLogLineThatTheRunnerWouldReadAsACommandIsQuotedAndTheOthersKeptAsTheyAre() {
+        assertThat(WorkflowCommands.plain("answered: ok\n::stop-commands::t\r\n   ::add-mask::x\n\u00a0::error::y\n"
+                + "a ::warning::z"))
+                .isEqualTo("answered: ok\n> ::stop-commands::t\n>    ::add-mask::x\n> \u00a0::error::y\na ::warning::z");
+        assertThat(WorkflowCommands.plain("\nlast\n")).isEqualTo("\nlast\n");
+    }
 }
