@@ -108,18 +108,23 @@ public final class Monitor {
         }
     }
 
-    /** The probes with their header references resolved; every value a reference brought is masked from now on. */
+    /**
+     * The probes with their URL and header references resolved from the process environment; every value a header's
+     * reference brought is masked from now on (a URL's are not: put tokens in headers, not in URLs).
+     */
     private List<ProbeSpec> resolveHeaders(List<ProbeSpec> probes, DeployInput in) {
         List<String> values = new ArrayList<>();
-        Interpolator interpolator = new Interpolator(name -> {
+        Interpolator headers = new Interpolator(name -> {
             Optional<String> v = Optional.ofNullable(in.env().get(name));
             v.ifPresent(values::add);
             return v;
         });
+        Interpolator urls = Interpolator.fromMap(in.env());
         List<ProbeSpec> out = new ArrayList<>();
         for (ProbeSpec p : probes) {
-            out.add(p.withHeaders(h -> interpolator.substitute(h, ConfigScalar.string(h, p.origin()),
-                    ConfigPath.root().child("monitor").child("probes").child(p.name()).child("headers"))));
+            ConfigPath at = ConfigPath.root().child("monitor").child("probes").child(p.name());
+            out.add(p.withLocation(u -> urls.substitute(u, ConfigScalar.string(u, p.origin()), at.child(p.kind().word())))
+                    .withHeaders(h -> headers.substitute(h, ConfigScalar.string(h, p.origin()), at.child("headers"))));
         }
         engine.learn(OutputMasker.ofValues(values.stream().filter(v -> v.length() >= OutputMasker.MIN_LENGTH)
                 .toList()));

@@ -73,6 +73,13 @@ public record ProbeSpec(String name, Kind kind, String location, String method, 
                 timeout, out, origin);
     }
 
+    /** A copy whose URL (http, prometheus) went through {@code resolve}; a command is left as written. */
+    public ProbeSpec withLocation(UnaryOperator<String> resolve) {
+        String where = kind == Kind.COMMAND ? location : resolve.apply(location);
+        return new ProbeSpec(name, kind, where, method, expectStatus, jsonPointer, expect, below, above, query,
+                timeout, headers, origin);
+    }
+
     /** The condition in words, for reports: {@code "status 200, /status = UP"}, {@code "below 0.05"}, {@code "exit 0"}. */
     public String condition() {
         StringBuilder out = new StringBuilder();

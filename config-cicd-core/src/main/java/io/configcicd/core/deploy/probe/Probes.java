@@ -8,7 +8,15 @@ public final class Probes {
     private Probes() {
     }
 
+    /**
+     * The probe of {@code spec.kind()}: {@link HttpProbe}, {@link PrometheusProbe} or {@link CommandProbe}. An
+     * {@code http} or {@code prometheus} probe holds an {@link java.net.http.HttpClient} until {@link Probe#close()}.
+     */
     public static Probe of(ProbeSpec spec, ProbeContext context) {
-        throw new UnsupportedOperationException("probes are being written: " + spec.kind().word());
+        return switch (spec.kind()) {
+            case HTTP -> new HttpProbe(spec, context);
+            case PROMETHEUS -> new PrometheusProbe(spec, context);
+            case COMMAND -> new CommandProbe(spec, context);
+        };
     }
 }
