@@ -7,10 +7,16 @@ import static org.mockito.Mockito.lenient;
 import io.configcicd.core.api.DeployRequest;
 import io.configcicd.core.api.DeployService;
 import io.configcicd.core.api.Workspace;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -210,6 +216,47 @@ class MonitorMojoTest {
         assertThat(hooks.removed).as("the goal removes its hook").isEqualTo(hooks.hook);
         assertThat(report("monitor.json")).content().contains("\"status\" : \"monitoring interrupted\"");
         assertThat(Files.readString(deployed())).as("no rollback").contains("DEBUG");
+    }
+
+    @Test
+    @Basedir("/unit/no-configuration")
+    @InjectMojo(goal = "monitor")
+    @MojoParameter(name = "configDir", value = CONFIG_DIR)
+    @MojoParameter(name = "environment", value = "development")
+    @MojoParameter(name = "deploymentId", value = "m1")
+    @MojoParameter(name = "duration", value = "10s")
+    @MojoParameter(name = "interval", value = "100ms")
+    void aProbeHeaderSecretNeverReachesTheLogTheFailureOrTheReports(MonitorMojo mojo) throws Exception {
+        String token = System.getenv("HEALTH_TOKEN");
+        assertThat(token).as("set by the plugin's surefire configuration").isNotBlank();
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/health", exchange -> {   // unhealthy, and echoes the header it got into the answer
+            String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            received.add(auth);
+            byte[] body = ("{\"status\": \"DOWN\", \"seen\": \"" + auth + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            write("config-cicd.yaml", SETTINGS + "monitor:\n  failures: 2\n  probes:\n"
+                    + "    - {name: health, http: \"http://127.0.0.1:" + server.getAddress().getPort() + "/health\","
+                    + " headers: {Authorization: \"Bearer ${HEALTH_TOKEN}\"}}\n");
+            deploy("m1");
+
+            assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("probe health").satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(received).as("the probe sent the resolved token").contains("Bearer " + token);
+        String reports = Files.readString(report("monitor.json")) + Files.readString(report("monitor.md"));
+        assertThat(log.lines("WARN")).filteredOn(l -> l.startsWith("round ")).hasSize(2);
+        assertThat(String.join("\n", log.lines()) + reports).doesNotContain(token).contains("******");
+        assertThat(reports).contains("\"status\" : \"failed, rolled back\"");
     }
 
     /** Hooks that keep the hook for the test to run, as the JVM would on shutdown. */
