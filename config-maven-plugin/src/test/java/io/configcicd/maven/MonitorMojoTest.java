@@ -33,7 +33,9 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitorMojoTest {
 
     private static final String CONFIG_DIR = "${test.workspace}/configuration";
+
+    /** A test whose Mojo is configured from {@code config.*} user properties alone, as {@code -D} sets them. */
+    private static final String USER_PROPERTIES = "user-properties";
 
     private static final String SETTINGS = """
             environments:
@@ -73,7 +78,14 @@ class MonitorMojoTest {
     }
 
     @BeforeEach
-    void configurationWithAFileTarget() throws Exception {
+    void configurationWithAFileTarget(TestInfo test) throws Exception {
+        if (test.getTags().contains(USER_PROPERTIES)) {   // -D on the command line: before the Mojo is configured
+            session.getUserProperties().setProperty("config.dir", workspace.resolve("configuration").toString());
+            session.getUserProperties().setProperty("config.environment", "development");
+            session.getUserProperties().setProperty("config.deploymentId", "m1");
+            session.getUserProperties().setProperty("config.duration", "1");
+            session.getUserProperties().setProperty("config.interval", "250ms");
+        }
         Build build = new Build();
         build.setDirectory(buildDirectory.toString());
         lenient().when(project.getBuild()).thenReturn(build);
@@ -126,6 +138,20 @@ class MonitorMojoTest {
                 .contains("\"deployment_id\" : \"m1\"").contains("\"interval_ms\" : 100")
                 .contains("\"state\" : ");
         assertThat(report("monitor.md")).content().startsWith("## monitor development: healthy");
+    }
+
+    @Test
+    @Basedir("/unit/no-configuration")
+    @InjectMojo(goal = "monitor")
+    @Tag(USER_PROPERTIES)
+    void theParametersAreBoundToTheirConfigUserProperties(MonitorMojo mojo) throws Exception {
+        deploy("m1");
+
+        mojo.execute();
+
+        assertThat(report("monitor.json")).content().contains("\"deployment_id\" : \"m1\"")
+                .contains("\"environment\" : \"development\"").contains("\"interval_ms\" : 250");
+        assertThat(log.lines("INFO")).filteredOn(l -> l.startsWith("round ")).hasSizeBetween(3, 5);
     }
 
     @Test
