@@ -240,6 +240,11 @@ public final class DeployEngine {
         return clock;
     }
 
+    /** Starts a run (monitor) with the caller's masker, whose values the caller masks already. */
+    void startWith(OutputMasker callers) {
+        masker = callers;
+    }
+
     EventSink events() {
         return events;
     }

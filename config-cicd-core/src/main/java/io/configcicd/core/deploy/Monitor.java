@@ -62,7 +62,7 @@ public final class Monitor {
      * that failed, unknown targets, or an unresolved header variable.
      */
     public MonitorResult monitor(DeployInput in, Plan plan) {
-        engine.learn(in.masker());
+        engine.startWith(in.masker());
         Instant started = engine.clock().instant();
         String id = DeploymentIds.check(plan.deploymentId());
         MonitorSettings settings = MonitorSettings.of(in.snapshot().settings().raw(), in.environment());
@@ -87,14 +87,25 @@ public final class Monitor {
         MonitorResult result;
         try (WatchedTargets targets = new WatchedTargets(OpenTargets.open(specs, in.env(), engine.providers(), context,
                 (t, m) -> engine.step(OPERATION, t, m)), specs, expected);
-             ProbeSet set = new ProbeSet(probes, new ProbeContext(in.baseDirectory(), in.env(), engine.masker(),
-                     engine.clock()))) {
+             ProbeSet set = new ProbeSet(probes, new ProbeContext(in.baseDirectory(), commandEnvironment(in, id),
+                     engine.masker(), engine.clock()))) {
             result = run.watch(targets, set);
         }
         if (entry.isPresent()) {
             journal.annotate(id, OPERATION, journalSection(result));
         }
         return result;
+    }
+
+    /**
+     * What a command probe's process gets: monitor's own environment plus {@code CONFIG_CICD_ENVIRONMENT} and
+     * {@code CONFIG_CICD_DEPLOYMENT_ID}, so that one shared probe can check the environment it is run for.
+     */
+    static Map<String, String> commandEnvironment(DeployInput in, String id) {
+        Map<String, String> env = new LinkedHashMap<>(in.env());
+        env.put("CONFIG_CICD_ENVIRONMENT", in.environment());
+        env.put("CONFIG_CICD_DEPLOYMENT_ID", id);
+        return env;
     }
 
     private static void checkEntry(Journal.Entry e, String environment) {

@@ -44,6 +44,7 @@ public final class MonitorReports {
                     .append('\n');
         }
         r.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
+        next(r).ifPresent(n -> out.append("  next: ").append(n).append('\n'));
         r.rollback().ifPresent(d -> {
             out.append('\n');
             out.append(DeployReports.text(d));
@@ -91,6 +92,7 @@ public final class MonitorReports {
         }
         m.put("targets", targets);
         m.put("notes", r.notes());
+        m.put("next", next(r).orElse(null));
         m.put("rollback", r.rollback().map(DeployReports::structure).orElse(null));
         return m;
     }
@@ -121,8 +123,27 @@ public final class MonitorReports {
             out.append('\n');
         }
         r.notes().forEach(n -> out.append("> ").append(Markdown.cell(n)).append('\n'));
+        next(r).ifPresent(n -> out.append("\n**Next:** ").append(Markdown.cell(n)).append('\n'));
         r.rollback().ifPresent(d -> out.append('\n').append(DeployReports.markdown(d)));
         return out.toString();
+    }
+
+    /** What the user should do after a run that did not end well; empty after a healthy or superseded run. */
+    public static java.util.Optional<String> next(MonitorResult r) {
+        String rollback = "config-cicd rollback --environment " + r.environment() + " --deployment-id "
+                + r.deploymentId();
+        return java.util.Optional.ofNullable(switch (r.status()) {
+            case HEALTHY, SUPERSEDED, ROLLED_BACK -> null;
+            case INTERRUPTED -> "monitoring was interrupted and nothing was rolled back: run monitor again, or roll"
+                    + " the deployment back with " + rollback;
+            case ROLLBACK_REFUSED -> "look at what changed the target since the deploy; to put the previous content"
+                    + " back over it: " + rollback + " --force";
+            case ROLLBACK_FAILED -> "a store failed during the rollback (see its targets above); when it is back: "
+                    + rollback;
+            case FAILED -> "nothing of this deployment is in this journal: deploy the previous commit"
+                    + " (config-cicd deploy --environment " + r.environment() + " --commit-hash <previous>), or roll"
+                    + " back where the deploy ran";
+        });
     }
 
     static String ms(Duration d) {

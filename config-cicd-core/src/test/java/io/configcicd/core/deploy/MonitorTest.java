@@ -132,7 +132,7 @@ class MonitorTest {
         assertThat(r.status()).isEqualTo(MonitorResult.Status.ROLLED_BACK);
         assertThat(r.failure()).contains(ErrorKind.FINDINGS);
         assertThat(r.rounds()).isEqualTo(2);
-        assertThat(r.reason()).contains("probe smoke").contains("2 round(s) in a row").contains("rolled back as d2-rollback");
+        assertThat(r.reason()).contains("probe smoke").contains("2 round(s) in a row").contains("rolled back as deployment d2-rollback");
         assertThat(r.probes().get(0).lastAnswers()).last().asString().startsWith("exit 1");
         assertThat(deployed()).isEqualTo(before);
         Deployment back = r.rollback().orElseThrow();
@@ -260,5 +260,19 @@ class MonitorTest {
                 Optional.empty(), Cancellation.none())))
                 .isInstanceOf(ConfigCicdException.class)
                 .hasMessageContaining("deployment d1 deployed dev, not prod");
+    }
+
+    @Test
+    void aCommandProbeIsToldTheEnvironmentAndTheDeploymentItChecks() throws Exception {
+        Files.writeString(config.resolve("config-cicd.yaml"), "environments:\n  dev: {targets: [local]}\n"
+                + "targets:\n  local: {type: file, path: out}\n"
+                + "monitor: {interval: 50ms, probes: [{name: own, command: "
+                + "'test -s \"out/$CONFIG_CICD_ENVIRONMENT.json\" && test \"$CONFIG_CICD_DEPLOYMENT_ID\" = d1'}]}\n");
+        deploy("d1", 8);
+
+        MonitorResult r = monitor("d1", Duration.ofMillis(200), Cancellation.none());
+
+        assertThat(r.status()).isEqualTo(MonitorResult.Status.HEALTHY);
+        assertThat(r.probes().get(0).failures()).isZero();
     }
 }
