@@ -85,8 +85,13 @@ public abstract class AbstractConfigMojo extends AbstractMojo {
 
     /** From now on the log and failures also mask the secrets of {@code more} (values a deploy resolved). */
     protected void maskAlso(OutputMasker more) {
+        maskAlso(more::mask);
+    }
+
+    /** From now on the log and failures also mask with {@code more} (a run's secrets as the service learns them). */
+    protected void maskAlso(UnaryOperator<String> more) {
         UnaryOperator<String> before = mask;
-        mask = text -> more.mask(before.apply(text));
+        mask = text -> more.apply(before.apply(text));
     }
 
     /** The Maven log, every secret masked. */

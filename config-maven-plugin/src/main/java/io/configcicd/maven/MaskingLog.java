@@ -120,10 +120,17 @@ final class MaskingLog implements Log {
         }
     }
 
-    /** A progress event of the core: a warning as a warning, the steps (files written, backups taken) at debug level. */
+    /**
+     * A progress event of the core: a warning as a warning, a monitor round as one line (information, a warning when
+     * the round failed; its per-probe and per-target lines at debug level), the other steps (files written, backups
+     * taken) at debug level.
+     */
     static void event(Log log, Event event) {
         LogLine line = EventLines.of(event);
-        if (line.level() == LogLine.Level.INFO) {
+        if (event instanceof Event.Round round) {
+            write(log, List.of(line));
+            round.details().forEach(d -> log.debug("  " + d));
+        } else if (line.level() == LogLine.Level.INFO) {
             log.debug(line.text());
         } else {
             log.warn(line.text());
