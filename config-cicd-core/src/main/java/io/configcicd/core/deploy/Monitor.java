@@ -338,9 +338,13 @@ public final class Monitor {
                                   Optional<Deployment> rollback) {
             List<MonitorResult.TargetWatch> watches = new ArrayList<>();
             for (TargetSpec spec : targets.specs()) {
-                String state = lastChecks.stream().filter(c -> c.spec().name().equals(spec.name())).findFirst()
-                        .map(Check::words).orElse("not read");
-                boolean held = lastChecks.stream().anyMatch(c -> c.spec().name().equals(spec.name())
+                Optional<TargetResult> back = rollback.flatMap(d -> d.targets().stream()
+                        .filter(t -> t.target().equals(spec.name())).findFirst());
+                String state = back.map(t -> "rollback " + rollback.get().id() + ": " + t.status().word()
+                                + (t.detail().isEmpty() ? "" : " (" + t.detail() + ")"))
+                        .orElseGet(() -> lastChecks.stream().filter(c -> c.spec().name().equals(spec.name()))
+                                .findFirst().map(Check::words).orElse("not read"));
+                boolean held = back.isEmpty() && lastChecks.stream().anyMatch(c -> c.spec().name().equals(spec.name())
                         && c.verdict() == Verdict.HELD);
                 watches.add(new MonitorResult.TargetWatch(spec.name(), spec.type(), engine.masker().mask(state), held));
             }

@@ -135,6 +135,10 @@ class MonitorTest {
         assertThat(r.reason()).contains("probe smoke").contains("2 round(s) in a row").contains("rolled back as deployment d2-rollback");
         assertThat(r.probes().get(0).lastAnswers()).last().asString().startsWith("exit 1");
         assertThat(deployed()).isEqualTo(before);
+        assertThat(r.targets()).singleElement().satisfies(t -> {
+            assertThat(t.state()).startsWith("rollback d2-rollback: applied");
+            assertThat(t.held()).isFalse();
+        });
         Deployment back = r.rollback().orElseThrow();
         assertThat(back.rollbackOf()).contains("d2");
         assertThat(journal("d2-rollback")).contains("\"rollback_of\" : \"d2\"");
