@@ -338,7 +338,8 @@ public final class Monitor {
                                   Optional<Deployment> rollback) {
             List<MonitorResult.TargetWatch> watches = new ArrayList<>();
             for (TargetSpec spec : targets.specs()) {
-                Optional<TargetResult> back = rollback.flatMap(d -> d.targets().stream()
+                Optional<TargetResult> back = rollback.filter(d -> d.status() != Deployment.Status.REFUSED)
+                        .flatMap(d -> d.targets().stream()
                         .filter(t -> t.target().equals(spec.name())).findFirst());
                 String state = back.map(t -> "rollback " + rollback.get().id() + ": " + t.status().word()
                                 + (t.detail().isEmpty() ? "" : " (" + t.detail() + ")"))
