@@ -1,8 +1,9 @@
 package io.configcicd.cli;
 
+import io.configcicd.core.model.Durations;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -13,8 +14,6 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class DurationOption implements ITypeConverter<Duration> {
 
-    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
-
     @Override
     public Duration convert(String text) {
         return parse(text);
@@ -22,22 +21,12 @@ final class DurationOption implements ITypeConverter<Duration> {
 
     /** @throws TypeConversionException saying which forms are accepted */
     static Duration parse(String text) {
-        Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) {
+        Optional<Duration> any = Durations.parse(text, Optional.of(ChronoUnit.SECONDS));
+        if (any.isEmpty()) {
             throw new TypeConversionException("'" + text + "' is not a duration: write seconds (300) or a number with"
                     + " a unit (500ms, 10s, 5m, 1h)");
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
-        if (d.isZero()) {
-            throw new TypeConversionException("'" + text + "' is not a positive duration");
-        }
-        return d;
+        return any.filter(d -> !d.isZero()).orElseThrow(() -> new TypeConversionException("'" + text
+                + "' is not a positive duration"));
     }
 }

@@ -25,7 +25,7 @@ class DurationOptionTest {
 
     @Test
     void zeroNegativeAndUnknownUnitsAreRefusedSayingWhatToWrite() {
-        for (String bad : new String[] {"0", "0s", "-5", "5x", "1.5", "", "10 s", "m"}) {
+        for (String bad : new String[] {"0", "0s", "-5", "5x", "1.5", "", "10 sec", "m"}) {
             assertThatThrownBy(() -> DurationOption.parse(bad)).as(bad).isInstanceOf(TypeConversionException.class)
                     .hasMessageContaining("'" + bad + "'");
         }

@@ -1,6 +1,7 @@
 package io.configcicd.maven;
 
 import io.configcicd.core.api.PolicySource;
+import io.configcicd.core.model.Durations;
 import io.configcicd.core.model.Threshold;
 import io.configcicd.core.report.ReportFormat;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoFailureException;
 
 /** The {@code config.*} parameters as the core's values: lists, thresholds, report formats, the policy ref. */
@@ -78,8 +77,6 @@ final class MojoParameters {
         return List.copyOf(out);
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
-
     /**
      * A positive duration parameter: a number of seconds ({@code 300}) or a number with its unit ({@code 500ms},
      * {@code 10s}, {@code 5m}, {@code 1h}); empty when the parameter is not set.
@@ -91,20 +88,13 @@ final class MojoParameters {
         if (given.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = DURATION.matcher(given.get());
-        long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
-        if (n == 0) {
+        Optional<Duration> d = Durations.positiveSeconds(given.get());
+        if (d.isEmpty()) {
             throw MojoFailures.parameterError(parameter, property, new IllegalArgumentException("'" + given.get()
                     + "' is not a positive duration: write seconds (300) or a number with ms, s, m or h"
                     + " (500ms, 10s, 5m, 1h)"));
         }
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return Optional.of(switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        });
+        return d;
     }
 
     /**

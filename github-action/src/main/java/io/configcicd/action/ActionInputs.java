@@ -1,6 +1,7 @@
 package io.configcicd.action;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The action's inputs (ARCHITECTURE 5), read from the {@code INPUT_<NAME>} variables that GitHub sets for a
@@ -35,7 +34,6 @@ record ActionInputs(ActionCommand command, Path configDir, List<String> environm
 
     static final String DEFAULT_CONFIG_DIR = "configuration";
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|)");
 
     ActionInputs {
         Objects.requireNonNull(command, "command");
@@ -90,25 +88,9 @@ record ActionInputs(ActionCommand command, Path configDir, List<String> environm
 
     /** Seconds ({@code 300}) or a number with a unit: {@code ms}, {@code s}, {@code m}, {@code h}; positive. */
     static Duration duration(String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            try {
-                long n = Long.parseLong(m.group(1));
-                Duration d = switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofSeconds(n);
-                };
-                if (!d.isZero()) {
-                    return d;
-                }
-            } catch (NumberFormatException | ArithmeticException e) {
-                // reported below
-            }
-        }
-        throw ConfigCicdException.badInput("input duration: '" + text + "' is not a duration",
-                "give a positive number of seconds (300) or a number with a unit: 500ms, 10s, 5m, 1h");
+        return Durations.positiveSeconds(text).orElseThrow(() -> ConfigCicdException.badInput("input duration: '"
+                + text + "' is not a duration",
+                "give a positive number of seconds (300) or a number with a unit: 500ms, 10s, 5m, 1h"));
     }
 
     private static boolean bool(String text) {

@@ -5,6 +5,7 @@ import io.configcicd.core.model.ConfigList;
 import io.configcicd.core.model.ConfigMap;
 import io.configcicd.core.model.ConfigNode;
 import io.configcicd.core.model.ConfigScalar;
+import io.configcicd.core.model.Durations;
 import io.configcicd.core.model.ScalarType;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,8 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code monitor:} section of {@code config-cicd.yaml}, shared at the top level and per environment
@@ -47,7 +46,6 @@ public record MonitorSettings(Duration interval, int failures, Duration grace, L
     public static final List<String> PROBE_FIELDS = List.of("name", "http", "prometheus", "command", "method",
             "expect_status", "json_pointer", "expect", "below", "above", "query", "timeout", "headers");
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "OPTIONS");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
     private static final String SEE = "see docs/monitor.md";
 
     public MonitorSettings {
@@ -259,26 +257,11 @@ public record MonitorSettings(Duration interval, int failures, Duration grace, L
         throw Settings.wrongShape(n, where, "a positive whole number");
     }
 
-    /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}; {@code 0} or {@code 0s} only where zero is allowed. */
+    /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h} ({@link Durations}); zero only where it is allowed. */
     static Duration duration(ConfigNode n, String where, boolean zeroAllowed) {
-        String text = n instanceof ConfigScalar s ? s.text().trim().toLowerCase(Locale.ROOT) : "";
-        if (zeroAllowed && text.equals("0")) {
-            return Duration.ZERO;
-        }
-        Matcher d = DURATION.matcher(text);
-        if (d.matches()) {
-            long v = Long.parseLong(d.group(1));
-            Duration out = switch (d.group(2)) {
-                case "ms" -> Duration.ofMillis(v);
-                case "s" -> Duration.ofSeconds(v);
-                case "m" -> Duration.ofMinutes(v);
-                default -> Duration.ofHours(v);
-            };
-            if (zeroAllowed || !out.isZero()) {
-                return out;
-            }
-        }
-        throw Settings.wrongShape(n, where, (zeroAllowed ? "a duration" : "a positive duration")
-                + " with its unit, such as 500ms, 10s, 5m or 1h");
+        String text = n instanceof ConfigScalar s ? s.text() : "";
+        return Durations.parse(text, Optional.empty()).filter(d -> zeroAllowed || !d.isZero())
+                .orElseThrow(() -> Settings.wrongShape(n, where, (zeroAllowed ? "a duration" : "a positive duration")
+                        + " with its unit, such as " + Durations.FORMS));
     }
 }
