@@ -3,13 +3,13 @@ package io.configcicd.cli;
 import io.configcicd.core.api.MonitorOutcome;
 import io.configcicd.core.api.MonitorRequest;
 import io.configcicd.core.api.MonitorService;
+import io.configcicd.core.api.ShutdownCancellation;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.event.Cancellation;
 import io.configcicd.core.event.MaskSink;
 import io.configcicd.core.report.MonitorReports;
 import io.configcicd.core.security.OutputMasker;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,14 +41,21 @@ final class MonitorCommand extends ConfigCommand {
             + " (default: monitor.interval of config-cicd.yaml, else 10s); the same forms as --duration.")
     private Duration interval;
 
-    private int exit = ErrorReporter.EXTERNAL;
+    private volatile int exit = ErrorReporter.EXTERNAL;
     private Optional<ShutdownCancellation> signals = Optional.empty();
 
     @Override
     protected void execute(Workspace workspace, Output output) {
         Cancellation cancellation = new Cancellation();
         ConfigCicdCli cli = cli();
-        signals = Optional.of(ShutdownCancellation.install(cancellation, List.of(cli.out(), cli.err())));
+        signals = Optional.of(ShutdownCancellation.install(cancellation, ShutdownCancellation.WAIT, inTime -> {
+            cli.out().flush();
+            cli.err().flush();
+            System.out.flush();
+            System.err.flush();
+            // the JVM's exit is under way and waits for this hook: halt with the command's code, 3 if it did not end
+            Runtime.getRuntime().halt(inTime ? exit : ErrorReporter.EXTERNAL);
+        }));
         MaskSink learned = values -> cli.maskWith(cli.masker().with(OutputMasker.ofValues(values)));
         MonitorRequest request = MonitorRequest.of(environment, deploymentId, duration)
                 .withInterval(Optional.ofNullable(interval)).withCancellation(cancellation);
@@ -60,7 +67,7 @@ final class MonitorCommand extends ConfigCommand {
 
     @Override
     protected void ended() {
-        signals.ifPresent(s -> s.ended(exit));
+        signals.ifPresent(ShutdownCancellation::close);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.configcicd.maven;
 import io.configcicd.core.api.MonitorOutcome;
 import io.configcicd.core.api.MonitorRequest;
 import io.configcicd.core.api.MonitorService;
+import io.configcicd.core.api.ShutdownCancellation;
 import io.configcicd.core.api.Workspace;
 import io.configcicd.core.event.Cancellation;
 import io.configcicd.core.report.MonitorReports;
@@ -53,8 +54,8 @@ public class MonitorMojo extends AbstractConfigMojo {
         Cancellation cancellation = new Cancellation();
         LearnedSecrets learned = new LearnedSecrets();
         try (Workspace workspace = openWorkspace(dir.get());
-             ShutdownCancellation hook = ShutdownCancellation.register(cancellation,
-                     ShutdownCancellation.DEFAULT_WAIT, shutdownHooks)) {
+             ShutdownCancellation hook = ShutdownCancellation.install(cancellation, ShutdownCancellation.WAIT,
+                     shutdownHooks, ShutdownCancellation.Then.NOTHING)) {
             maskAlso(learned);   // from the first round on: a probe header's resolved value, before any event
             MonitorOutcome outcome = new MonitorService(learned).monitor(workspace,
                     request.withCancellation(cancellation));

@@ -1,5 +1,6 @@
 package io.configcicd.maven;
 
+import io.configcicd.core.api.ShutdownCancellation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.lenient;

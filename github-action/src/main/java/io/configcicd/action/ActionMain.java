@@ -1,5 +1,6 @@
 package io.configcicd.action;
 
+import io.configcicd.core.api.ShutdownCancellation;
 import io.configcicd.core.event.Cancellation;
 import java.time.Duration;
 
@@ -8,7 +9,7 @@ import java.time.Duration;
  * the runner's {@code GITHUB_*} and {@code INPUT_*} variables, runs one command through the core facades and exits
  * with the CLI's codes (0 success, 1 findings or risk at or above {@code fail_on}, 2 bad input, 3 an external
  * system failed or the job was cancelled, 4 access denied). A cancelled job's SIGTERM cancels the run
- * ({@link CancelOnShutdown}).
+ * ({@link ShutdownCancellation}: the step writes its outputs and summary, then the process halts with exit 3).
  */
 public final class ActionMain {
 
@@ -20,9 +21,14 @@ public final class ActionMain {
 
     public static void main(String[] args) {
         Cancellation cancel = new Cancellation();
-        CancelOnShutdown shutdown = new CancelOnShutdown(cancel, SIGTERM_GRACE, Runtime.getRuntime()::halt).install();
-        int exit = new ActionRunner(System.getenv(), toolVersion(), cancel).run(System.out, System.err);
-        shutdown.finished();
+        int exit;
+        try (ShutdownCancellation shutdown = ShutdownCancellation.install(cancel, SIGTERM_GRACE, inTime -> {
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(Failures.EXTERNAL);   // a cancelled job: exit 3, not the signal's 143
+        })) {
+            exit = new ActionRunner(System.getenv(), toolVersion(), cancel).run(System.out, System.err);
+        }
         System.exit(exit);
     }
 
