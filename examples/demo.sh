@@ -118,6 +118,8 @@ run "Deploy development to its file target (build/deployed/development.json besi
   deploy --environment development --deployment-id demo-1
 run "Deploy again: every target already holds this configuration, nothing is written" \
   deploy --environment development --deployment-id demo-2
+run "Monitor the deployment: each round checks the target still holds it and asks the probes (monitor: in config-cicd.yaml)" \
+  monitor --environment development --deployment-id demo-1 --duration 2 --interval 500ms
 sed -i 's/^  num_next_steps_decision: 3 /  num_next_steps_decision: 4 /' "$cfg/environments/development.yaml"
 run "A dry run prints the plan per target (and any drift) and writes nothing" \
   deploy --environment development --dry-run
