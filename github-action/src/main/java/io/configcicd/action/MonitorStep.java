@@ -63,14 +63,8 @@ final class MonitorStep implements ActionStep {
         return new StepResult(exit, mask.apply(MonitorReports.text(r)), "", outputs,
                 mask.apply(MonitorReports.markdown(r)), exit == 0 ? Optional.empty()
                 : Optional.of(mask.apply("monitor of " + r.environment() + ": " + r.status().word() + ": "
-                        + r.reason() + (exit == 3 && r.rollback().isEmpty() ? hint(environment, id) : "")
+                        + r.reason() + MonitorReports.next(r).map(n -> "; " + n).orElse("")
                         + " (exit " + exit + ")")));
-    }
-
-    /** What to do after an interrupted run (or a rollback that could not start). */
-    private static String hint(String environment, String id) {
-        return "; run monitor again to keep watching, or roll the deployment back with the CLI: config-cicd "
-                + "rollback --environment " + environment + " --deployment-id " + id;
     }
 
     private String report(String json, UnaryOperator<String> mask) {
