@@ -279,4 +279,29 @@ class MonitorTest {
         assertThat(r.status()).isEqualTo(MonitorResult.Status.HEALTHY);
         assertThat(r.probes().get(0).failures()).isZero();
     }
+
+    @Test
+    void aRollbackThatMeetsAChangeMadeAfterTheLastRoundIsRefusedAndReportedNotForced() throws Exception {
+        deploy("d1", 8);
+        deploy("d2", 16);
+        healthy(false);
+        sink = e -> {
+            if (e instanceof Event.Round r && r.number() == 2) {   // after the round's reads, before the rollback
+                try {
+                    Files.writeString(tmp.resolve("out/dev.json"), deployed().replace("16", "64"));
+                } catch (Exception x) {
+                    throw new IllegalStateException(x);
+                }
+            }
+        };
+
+        MonitorResult r = monitor("d2", Duration.ofSeconds(20), Cancellation.none());
+
+        assertThat(r.status()).isEqualTo(MonitorResult.Status.ROLLBACK_REFUSED);
+        assertThat(r.reason()).contains("probe smoke failed 2 round(s) in a row").contains("rollback was refused")
+                .contains("not forced");
+        assertThat(r.rollback().orElseThrow().status()).isEqualTo(Deployment.Status.REFUSED);
+        assertThat(deployed()).contains("64");
+        assertThat(journal("d2")).contains("failed, rollback refused");
+    }
 }
