@@ -134,8 +134,16 @@ public final class Monitor {
         List<ProbeSpec> out = new ArrayList<>();
         for (ProbeSpec p : probes) {
             ConfigPath at = ConfigPath.root().child("monitor").child("probes").child(p.name());
-            out.add(p.withLocation(u -> urls.substitute(u, ConfigScalar.string(u, p.origin()), at.child(p.kind().word())))
-                    .withHeaders(h -> headers.substitute(h, ConfigScalar.string(h, p.origin()), at.child("headers"))));
+            ProbeSpec resolved = p.withLocation(u -> urls.substitute(u, ConfigScalar.string(u, p.origin()),
+                    at.child(p.kind().word())))
+                    .withHeaders(h -> headers.substitute(h, ConfigScalar.string(h, p.origin()), at.child("headers")));
+            if (p.kind() != ProbeSpec.Kind.COMMAND && !MonitorSettings.isHttpUrl(resolved.location())) {
+                throw ConfigCicdException.badInput(p.origin(), io.configcicd.core.repo.Settings.FILE_NAME
+                        + ": probe " + p.name() + ": its " + p.kind().word() + " URL, " + p.location()
+                        + " once resolved, is not an http:// or https:// URL", "set the variable it names to the URL"
+                        + " of the service, such as https://svc.internal/health");
+            }
+            out.add(resolved);
         }
         engine.learn(OutputMasker.ofValues(values.stream().filter(v -> v.length() >= OutputMasker.MIN_LENGTH)
                 .toList()));

@@ -193,18 +193,19 @@ public record MonitorSettings(Duration interval, int failures, Duration grace, L
     }
 
     private static void url(ConfigNode node, String value, String where) {
-        if (value.contains("${")) {
-            return;
+        if (!value.contains("${") && !isHttpUrl(value)) {
+            throw Settings.wrongShape(node, where, "an http:// or https:// URL");
         }
+    }
+
+    /** Whether {@code value} is an absolute http or https URL with a host (a probe's, once its references resolved). */
+    public static boolean isHttpUrl(String value) {
         try {
             URI u = new URI(value);
-            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
-                return;
-            }
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
         } catch (URISyntaxException e) {
-            // reported below
+            return false;
         }
-        throw Settings.wrongShape(node, where, "an http:// or https:// URL");
     }
 
     private static Map<String, String> headers(ConfigNode node, String where) {

@@ -304,4 +304,21 @@ class MonitorTest {
         assertThat(deployed()).contains("64");
         assertThat(journal("d2")).contains("failed, rollback refused");
     }
+
+    @Test
+    void aProbeUrlThatResolvesToNoUrlIsBadInputBeforeAnyRound() throws Exception {
+        Files.writeString(config.resolve("config-cicd.yaml"), "environments:\n  dev: {targets: [local]}\n"
+                + "targets:\n  local: {type: file, path: out}\n"
+                + "monitor: {probes: [{name: api, http: \"${HEALTH_URL}\"}]}\n");
+        deploy("d1", 8);
+        DeployInput in = new DeployInput(config, tmp, input(Optional.empty()).snapshot(), "abc", "", "dev", List.of(),
+                Optional.empty(), "tester", false, false, Map.of("HEALTH_URL", "svc.internal/health"),
+                OutputMasker.none());
+
+        assertThatThrownBy(() -> new Monitor(engine()).monitor(in, new Monitor.Plan("d1", Duration.ofSeconds(5),
+                Optional.empty(), Cancellation.none())))
+                .isInstanceOf(ConfigCicdException.class)
+                .hasMessageContaining("probe api: its http URL, ${HEALTH_URL} once resolved, is not an http://");
+        assertThat(rounds).isEmpty();
+    }
 }
