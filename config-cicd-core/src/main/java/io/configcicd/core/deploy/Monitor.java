@@ -90,6 +90,13 @@ public final class Monitor {
              ProbeSet set = new ProbeSet(probes, new ProbeContext(in.baseDirectory(), commandEnvironment(in, id),
                      engine.masker(), engine.clock()))) {
             result = run.watch(targets, set);
+        } catch (RuntimeException e) {
+            if (entry.isPresent()) {
+                journal.annotate(id, OPERATION, Map.of("status", "monitor failed to run", "reason",
+                        engine.masker().mask(String.valueOf(e.getMessage())), "finished",
+                        engine.clock().instant().toString()));
+            }
+            throw e;
         }
         if (entry.isPresent()) {
             journal.annotate(id, OPERATION, journalSection(result));
