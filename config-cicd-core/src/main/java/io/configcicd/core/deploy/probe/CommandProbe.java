@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class CommandProbe implements Probe {
 
     static final int TAIL = 2048;
+    /** More output than this and the command is killed: a probe that prints without end must not fill the disk. */
+    static final long MAX_OUTPUT = 8L * 1024 * 1024;
     private static final long SLICE_MILLIS = 25;
     private static final Duration REAP = Duration.ofSeconds(2);
 
@@ -88,6 +90,10 @@ public final class CommandProbe implements Probe {
                 if (System.nanoTime() - deadline >= 0) {
                     kill(process);
                     return "timed out after " + Texts.duration(spec.timeout());
+                }
+                if (Files.size(output) > MAX_OUTPUT) {
+                    kill(process);
+                    return "killed: it wrote more than " + MAX_OUTPUT / (1024 * 1024) + " MiB of output";
                 }
             }
         } catch (InterruptedException e) {

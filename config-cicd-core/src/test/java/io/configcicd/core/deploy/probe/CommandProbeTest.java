@@ -60,6 +60,18 @@ class CommandProbeTest {
     }
 
     @Test
+    void aCommandThatPrintsWithoutEndIsKilledBeforeItFillsTheDisk() {
+        long t0 = System.nanoTime();
+        ProbeAnswer a = ask(Specs.command("s=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx;"
+                + " while :; do echo $s$s$s$s$s$s$s$s$s$s; done").build(), Map.of(), OutputMasker.none(),
+                Cancellation.none());
+
+        assertThat(a.healthy()).isFalse();
+        assertThat(a.answer()).isEqualTo("killed: it wrote more than 8 MiB of output");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void oneHugeLineShowsItsEnd() {
         ProbeAnswer a = ask("i=0; while [ $i -lt 500 ]; do printf 'abcdefghij'; i=$((i+1)); done; printf END; exit 2");
 
