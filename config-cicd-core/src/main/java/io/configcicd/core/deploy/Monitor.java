@@ -120,6 +120,12 @@ public final class Monitor {
             throw ConfigCicdException.badInput("deployment " + e.id() + " deployed " + e.environment() + ", not "
                     + environment, "pass --environment " + e.environment());
         }
+        if (e.status().equals("started")) {
+            throw ConfigCicdException.badInput("deployment " + e.id() + " has not finished: its journal entry still"
+                    + " says started (a deploy that is still running, or one that was killed)",
+                    "wait for the deploy to end; after a killed deploy check its targets with drift --environment "
+                            + e.environment());
+        }
         if (!e.status().equals(Deployment.Status.APPLIED.word())) {
             throw ConfigCicdException.badInput("deployment " + e.id() + " ended " + e.status()
                     + ": there is nothing of it to monitor", "see " + Journal.relative(e.id()));

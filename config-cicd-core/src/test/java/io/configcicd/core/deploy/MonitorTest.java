@@ -321,4 +321,20 @@ class MonitorTest {
                 .hasMessageContaining("probe api: its http URL, ${HEALTH_URL} once resolved, is not an http://");
         assertThat(rounds).isEmpty();
     }
+
+    @Test
+    void aDeploymentThatDidNotFinishOrFailedIsBadInputNotSomethingToWatch() throws Exception {
+        deploy("d1", 8);
+        Path entry = config.resolve(".config-cicd/deployments/d1.json");
+        String applied = Files.readString(entry);
+        Files.writeString(entry, applied.replaceFirst("\"status\" : \"applied\"", "\"status\" : \"started\""));
+
+        assertThatThrownBy(() -> monitor("d1", Duration.ofSeconds(1), Cancellation.none()))
+                .isInstanceOf(ConfigCicdException.class).hasMessageContaining("deployment d1 has not finished");
+
+        Files.writeString(entry, applied.replaceFirst("\"status\" : \"applied\"", "\"status\" : \"failed\""));
+        assertThatThrownBy(() -> monitor("d1", Duration.ofSeconds(1), Cancellation.none()))
+                .isInstanceOf(ConfigCicdException.class).hasMessageContaining("deployment d1 ended failed");
+        assertThat(rounds).isEmpty();
+    }
 }
