@@ -79,7 +79,7 @@ public final class Monitor {
                 }));
         List<TargetSpec> specs = entry.isPresent() && names.isEmpty() ? List.of()
                 : TargetSet.of(in.snapshot().settings(), in.environment(), names, engine.providers());
-        List<ProbeSpec> probes = resolveHeaders(settings.probes(), in);
+        List<ProbeSpec> probes = resolveProbes(settings.probes(), in);
         Run run = new Run(in, plan, settings, every, entry, started);
         entry.ifPresent(e -> journal.annotate(id, OPERATION, Map.of("status", "monitoring", "started",
                 started.toString())));
@@ -136,7 +136,7 @@ public final class Monitor {
      * The probes with their URL and header references resolved from the process environment; every value a header's
      * reference brought is masked from now on (a URL's are not: put tokens in headers, not in URLs).
      */
-    private List<ProbeSpec> resolveHeaders(List<ProbeSpec> probes, DeployInput in) {
+    private List<ProbeSpec> resolveProbes(List<ProbeSpec> probes, DeployInput in) {
         List<String> values = new ArrayList<>();
         Interpolator headers = new Interpolator(name -> {
             Optional<String> v = Optional.ofNullable(in.env().get(name));

@@ -1,7 +1,9 @@
 package io.configcicd.core.store;
 
 import io.configcicd.core.ConfigCicdException;
+import io.configcicd.core.model.Durations;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +12,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One entry of {@code targets:} in {@code config-cicd.yaml}, parsed for one environment by {@link TargetSpecs}:
@@ -40,8 +40,6 @@ public record TargetSpec(String name, String type, String environment, Layout la
         options = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(options, "options")));
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|)");
-
     /** A type option's value, when it is set or has a default. */
     public Optional<String> option(String key) {
         return Optional.ofNullable(options.get(key));
@@ -58,18 +56,10 @@ public record TargetSpec(String name, String type, String environment, Layout la
         if (written.isEmpty()) {
             return fallback;
         }
-        Matcher m = DURATION.matcher(written.get().trim().toLowerCase(Locale.ROOT));
-        long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
-        if (n <= 0) {
-            throw badOption(key + " must be a positive duration such as 500ms, 5s, 30m or 1h, not '" + written.get()
-                    + "'", "write " + key + ": 5s, or leave it out for " + fallback.toMillis() + "ms");
-        }
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofMillis(n);
-        };
+        return Durations.parse(written.get(), Optional.of(ChronoUnit.MILLIS)).filter(d -> !d.isZero())
+                .orElseThrow(() -> badOption(key + " must be a positive duration such as 500ms, 5s, 30m or 1h, not '"
+                        + written.get() + "'", "write " + key + ": 5s, or leave it out for " + fallback.toMillis()
+                        + "ms"));
     }
 
     /**
