@@ -55,6 +55,24 @@ class SecretsNeverPrintedRedisIT {
         examples.editDevelopment("num_next_steps_decision: 3", "num_next_steps_decision: 4");
         runs.add(run(env, examples, "text", "deploy", "--environment", "development", "--progress",
                 "--deployment-id", "s2"));
+        // monitor of s2 with a probe that prints a secret and fails: its rounds, answers, report and the rollback it
+        // runs (applied with reference, refused with resolve: the journal withholds resolved values)
+        Path settings = examples.config().resolve("config-cicd.yaml");
+        String text = Files.readString(settings);
+        String leaky = text.replaceFirst("(?m)^monitor:\n(  .*\n)+", java.util.regex.Matcher.quoteReplacement(
+                "monitor:\n  interval: 100ms\n  failures: 2\n"
+                + "  probes:\n    - {name: leak, command: \"echo key $OPENAI_API_KEY; exit 1\"}\n"));
+        assertThat(leaky).isNotEqualTo(text);
+        Files.writeString(settings, leaky);
+        List<CliRun> monitors = List.of(
+                run(env, examples, "text", "monitor", "--environment", "development", "--deployment-id", "s2",
+                        "--duration", "10", "--progress"),
+                run(env, examples, "json", "monitor", "--environment", "development", "--deployment-id", "s2",
+                        "--duration", "10"));
+        assertThat(monitors.get(0).err()).contains("probe leak FAILED (exit 1: key ******");
+        for (CliRun r : monitors) {
+            assertThat(r.out() + r.err()).doesNotContain(FROM_ENV, ENCRYPTED);
+        }
         try (RedisReadBack redis = RedisReadBack.connect(REDIS)) {
             redis.hset(key, "kgot.reasoning_depth", "9");
             runs.add(run(env, examples, "json", "drift", "--environment", "development"));
