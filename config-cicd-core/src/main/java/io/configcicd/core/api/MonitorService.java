@@ -4,7 +4,6 @@ import io.configcicd.core.deploy.DeployEngine;
 import io.configcicd.core.deploy.DeployInput;
 import io.configcicd.core.deploy.Monitor;
 import io.configcicd.core.deploy.MonitorResult;
-import io.configcicd.core.deploy.WorkTreeState;
 import io.configcicd.core.event.MaskSink;
 import io.configcicd.core.security.access.Permission;
 import io.configcicd.core.security.audit.AuditEvent;
@@ -46,9 +45,10 @@ public final class MonitorService {
         String command = "monitor";
         governance.require(Permission.ROLLBACK, request.environment(), command);
         DeployEngine engine = new DeployEngine(providers, ws.clock(), executor, ws.events(), masks);
-        WorkTreeState state = WorkTreeState.of(ws.directory());
-        DeployInput in = new DeployInput(ws.directory(), DeployService.baseDirectory(ws), ws.snapshot(), state.commit(),
-                state.dirty(), request.environment(), List.of(), Optional.empty(), governance.principal().name(), false,
+        // no commit or work-tree state: monitor deploys nothing of the work tree, and its rollback writes back what the
+        // journal recorded (as DeployService.rollback does), so no git status is run for it
+        DeployInput in = new DeployInput(ws.directory(), DeployService.baseDirectory(ws), ws.snapshot(), "", "",
+                request.environment(), List.of(), Optional.empty(), governance.principal().name(), false,
                 false, ws.env(), ws.masker());
         Monitor.Plan plan = new Monitor.Plan(request.deploymentId(), request.duration(), request.interval(),
                 request.cancel());
